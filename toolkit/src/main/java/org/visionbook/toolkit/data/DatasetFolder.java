@@ -46,6 +46,7 @@ public final class DatasetFolder {
     private final Path directory; // null for the copy inside the jar
     private final Map<String, String> expected;
     private final Map<String, Object> loaded = new ConcurrentHashMap<>();
+    private volatile Map<String, String> debianByName;
 
     private DatasetFolder(Path directory) {
         this.directory = directory;
@@ -145,17 +146,20 @@ public final class DatasetFolder {
      * (from {@code DEBIAN-SHA256SUMS}), or empty when none is recorded.
      */
     public Optional<String> debianSha256(String fileName) {
-        @SuppressWarnings("unchecked")
-        Map<String, String> debian = (Map<String, String>) loaded.computeIfAbsent("manifest:" + DEBIAN_MANIFEST, k -> {
-            Map<String, String> byName = new LinkedHashMap<>();
+        Map<String, String> byName = debianByName;
+        if (byName == null) {
+            Map<String, String> parsed = new LinkedHashMap<>();
             parseManifest(readRaw(DEBIAN_MANIFEST, true), DEBIAN_MANIFEST)
-                    .forEach((path, hash) -> byName.put(Path.of(path).getFileName().toString(), hash));
-            return byName;
-        });
-        return Optional.ofNullable(debian.get(fileName));
+                    .forEach((path, hash) -> parsed.put(Path.of(path).getFileName().toString(), hash));
+            byName = debianByName = Map.copyOf(parsed);
+        }
+        return Optional.ofNullable(byName.get(fileName));
     }
 
-    /** Loads a value once per folder (parsed datasets are immutable and shared). */
+    /**
+     * Loads a value once per folder (parsed datasets are immutable and shared, and stay in
+     * memory for the life of the JVM). {@code load} must not call {@code once} itself.
+     */
     @SuppressWarnings("unchecked")
     <T> T once(String key, Supplier<T> load) {
         return (T) loaded.computeIfAbsent(key, k -> load.get());
