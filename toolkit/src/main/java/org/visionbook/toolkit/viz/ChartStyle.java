@@ -35,10 +35,23 @@ final class ChartStyle {
         s.setAxisTickLabelsFont(Fonts.plain(11f));
         s.setLegendFont(Fonts.plain(12f));
         s.setChartTitleBoxVisible(false);
+        // Below the plot, so the legend never hides a line.
         s.setLegendVisible(seriesCount > 1);
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendBorderColor(new Color(0xCCCCCC));
         s.setSeriesColors(SERIES);
         s.setAntiAlias(true);
+    }
+
+    /**
+     * Widens the x axis by 3% of the data's span on each side. Besides breathing room this keeps
+     * XChart's tick rule for evenly spaced x values (one tick per data point: 0, 3, 6, ... or
+     * long unrounded decimals) from kicking in; it then chooses round tick values.
+     */
+    static void padX(XYChart chart, double min, double max) {
+        double pad = (max > min ? max - min : Math.max(1, Math.abs(min))) * 0.03;
+        chart.getStyler().setXAxisMin(min - pad);
+        chart.getStyler().setXAxisMax(max + pad);
     }
 }

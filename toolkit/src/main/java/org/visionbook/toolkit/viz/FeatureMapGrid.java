@@ -121,7 +121,7 @@ public final class FeatureMapGrid {
         String sub = joint ? "all maps on one colour scale" : "each map on its own colour scale (its range under it)";
         ColorBar bar = joint ? new ColorBar(map, shared)
                 : map.isDiverging() ? new ColorBar(map, "-max |map|", "+max |map|") : new ColorBar(map, "map min", "map max");
-        return new TileSheet(t, sub, map, s, cols, tiles, List.of(), List.of(), bar);
+        return new TileSheet(t, sub, map, s, cols, tiles, List.of(), List.of(), bar, true);
     }
 
     private String rangeText(ValueRange r) {

@@ -16,11 +16,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * }</pre>
  *
  * Immutable. Defaults: the diverging map on one range symmetric about zero for all kernels,
- * {@link Arrangement#AUTO}, about 48 px per kernel.
+ * {@link Arrangement#AUTO}, about 64 px per kernel.
  */
 public final class FilterGrid {
 
-    static final int DEFAULT_TILE_PIXELS = 48;
+    static final int DEFAULT_TILE_PIXELS = 64;
 
     /** How kernels are laid out. */
     public enum Arrangement {
@@ -170,7 +170,7 @@ public final class FilterGrid {
                 + (joint ? "one colour scale for all" : "each kernel on its own colour scale");
         ColorBar bar = joint ? new ColorBar(map, shared)
                 : map.isDiverging() ? new ColorBar(map, "-max |w|", "+max |w|") : new ColorBar(map, "kernel min", "kernel max");
-        return new TileSheet(t, sub, map, s, cols, tiles, rowLabels, headers, bar);
+        return new TileSheet(t, sub, map, s, cols, tiles, rowLabels, headers, bar, true);
     }
 
     private static float[][] flatten(List<float[][]> kernels) {

@@ -140,6 +140,7 @@ public final class HistogramChart {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(t).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         ChartStyle.apply(chart, series.size());
         chart.getStyler().setYAxisMin(0.0);
+        ChartStyle.padX(chart, b.edges()[0], b.edges()[bins]);
         for (int k = 0; k < series.size(); k++) {
             Named s = series.get(k);
             double[] c = b.counts().get(k);
@@ -159,6 +160,7 @@ public final class HistogramChart {
             xy.setMarker(SeriesMarkers.NONE);
             Color line = ChartStyle.color(k);
             xy.setLineColor(line);
+            xy.setLineWidth(1.5f);
             xy.setFillColor(new Color(line.getRed(), line.getGreen(), line.getBlue(), series.size() > 1 ? 90 : 160));
         }
         return chart;

@@ -202,11 +202,11 @@ public final class ImageGrid {
             if (labels != null && predictions != null && labels[i] != predictions[i]) {
                 frame = Canvas.MISTAKE;
                 String both = name(labels[i]) + arrow + name(predictions[i]);
-                if (Canvas.textWidth(TileSheet.CAPTION_FONT, both) <= w * s + TileSheet.GAP_X - 2) {
-                    caption.add(new TileSheet.Caption(both, Canvas.MISTAKE, TileSheet.CAPTION_FONT));
+                if (Canvas.textWidth(TileSheet.MISTAKE_FONT, both) <= w * s + TileSheet.GAP_X - 2) {
+                    caption.add(new TileSheet.Caption(both, Canvas.MISTAKE, TileSheet.MISTAKE_FONT));
                 } else {
-                    caption.add(new TileSheet.Caption(name(labels[i]), Canvas.MISTAKE, TileSheet.CAPTION_FONT));
-                    caption.add(new TileSheet.Caption(arrow.strip() + " " + name(predictions[i]), Canvas.MISTAKE, TileSheet.CAPTION_FONT));
+                    caption.add(new TileSheet.Caption(name(labels[i]), Canvas.MISTAKE, TileSheet.MISTAKE_FONT));
+                    caption.add(new TileSheet.Caption(arrow.strip() + " " + name(predictions[i]), Canvas.MISTAKE, TileSheet.MISTAKE_FONT));
                 }
             } else if (labels != null) {
                 caption.add(new TileSheet.Caption(name(labels[i]), Canvas.INK, TileSheet.CAPTION_FONT));
@@ -218,7 +218,7 @@ public final class ImageGrid {
             tiles.add(new TileSheet.Tile(images.get(i), r, caption, frame));
         }
         return new TileSheet(title != null ? title : defaultTitle(), subtitle(arrow), map, s, cols, tiles, List.of(), List.of(),
-                colorBar ? new ColorBar(map, r) : null);
+                colorBar ? new ColorBar(map, r) : null, false);
     }
 
     private ValueRange defaultRange() {

@@ -167,6 +167,19 @@ public final class LineChart {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         ChartStyle.apply(chart, series.size());
         chart.getStyler().setYAxisLogarithmic(logY);
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (double x : s.x) {
+                if (Double.isFinite(x)) {
+                    xMin = Math.min(xMin, x);
+                    xMax = Math.max(xMax, x);
+                }
+            }
+        }
+        if (xMin <= xMax) {
+            ChartStyle.padX(chart, xMin, xMax);
+        }
         for (Series s : series) {
             double[] ys = s.y();
             if (logY) {
@@ -179,6 +192,7 @@ public final class LineChart {
             }
             XYSeries xy = chart.addSeries(s.name(), s.x(), ys);
             xy.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            xy.setLineWidth(2f);
         }
         return chart;
     }

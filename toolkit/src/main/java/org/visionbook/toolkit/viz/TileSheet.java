@@ -13,7 +13,7 @@ import java.util.Optional;
  * headers, and an optional colour bar to the right.
  */
 record TileSheet(String title, String subtitle, ColorMap map, int scale, int columns, List<Tile> tiles,
-                 List<String> rowLabels, List<String> columnHeaders, ColorBar colorBar) {
+                 List<String> rowLabels, List<String> columnHeaders, ColorBar colorBar, boolean outline) {
 
     static final int MARGIN = 12;
     static final int GAP_X = 10;
@@ -24,6 +24,9 @@ record TileSheet(String title, String subtitle, ColorMap map, int scale, int col
     static final Font LABEL_FONT = Fonts.plain(11f);
     static final Font CAPTION_FONT = Fonts.plain(12f);
     static final Font SMALL_FONT = Fonts.plain(10f);
+    static final Font MISTAKE_FONT = Fonts.bold(12f);
+    /** Thin outline around tiles without a frame, so light tiles do not melt into the background. */
+    static final Color OUTLINE = new Color(0xB0B0B0);
 
     /** One line under a tile. */
     record Caption(String text, Color color, Font font) {
@@ -169,6 +172,8 @@ record TileSheet(String title, String subtitle, ColorMap map, int scale, int col
                 c.g.drawImage(Raster.draw(t.values(), map, t.range(), scale), box.x(), box.y(), null);
                 if (t.frame() != null) {
                     c.frameAround(box.x(), box.y(), tw, th, FRAME, t.frame());
+                } else if (outline) {
+                    c.frameAround(box.x(), box.y(), tw, th, 1, OUTLINE);
                 }
                 int top = box.bottom() + FRAME + 1;
                 for (Caption line : t.caption()) {
