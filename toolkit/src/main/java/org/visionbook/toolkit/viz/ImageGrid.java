@@ -55,6 +55,14 @@ public final class ImageGrid {
     }
 
     private static ImageGrid create(List<float[][]> images) {
+        for (int i = 1; i < images.size(); i++) {
+            float[][] a = images.get(0);
+            float[][] b = images.get(i);
+            if (a.length != b.length || a[0].length != b[0].length) {
+                throw new IllegalArgumentException("images must all have one size: image " + i + " is " + b.length + " x "
+                        + b[0].length + ", image 0 is " + a.length + " x " + a[0].length);
+            }
+        }
         return new ImageGrid(List.copyOf(images), null, null, null, null, ColorMap.GREYS, null, 0, 0, null, false);
     }
 

@@ -9,6 +9,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.Objects;
 
 import javax.imageio.ImageIO;
@@ -23,6 +25,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * half-written file or destroys an existing one.
  */
 public final class PictureFiles {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private PictureFiles() {
     }
@@ -68,9 +72,10 @@ public final class PictureFiles {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // Not Files.createTempFile: its files are private (0600) and would stay so after the move.
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 out.write(bytes);
             }
             try {
