@@ -118,8 +118,19 @@ public final class Heatmap {
         return range != null ? range : map.fit(values);
     }
 
+    /**
+     * The scale given, else one that makes the longer side about 280 px, raised (up to a 1000 px
+     * long side) so that a thin array such as a 1 x 100 vector is at least 24 px thick.
+     */
     public int effectiveScale() {
-        return scale > 0 ? scale : Raster.scaleFor(values.length, values[0].length, DEFAULT_TARGET_PIXELS);
+        if (scale > 0) {
+            return scale;
+        }
+        int longer = Math.max(values.length, values[0].length);
+        int shorter = Math.min(values.length, values[0].length);
+        int s = Raster.scaleFor(values.length, values[0].length, DEFAULT_TARGET_PIXELS);
+        int thick = (24 + shorter - 1) / shorter;
+        return Math.max(s, Math.min(thick, 1000 / longer));
     }
 
     public String effectiveTitle() {
@@ -208,16 +219,17 @@ public final class Heatmap {
         if (!xLabel.isEmpty()) {
             bottom = xLabelTop + Canvas.lineHeight(LABEL_FONT);
         }
-        int right = left + imageW;
+        int barH = Math.max(imageH, 64);
+        int right = left + imageW + (colorBar ? 14 + bar.width(barH) : 0);
+        int width = Math.max(right + MARGIN, Canvas.textWidth(TITLE_FONT, t) + 2 * MARGIN);
+        // A title wider than the content: centre the content under it.
+        int shift = (width - (right + MARGIN)) / 2;
+        left += shift;
         Optional<PictureLayout.Box> barBox = Optional.empty();
         if (colorBar) {
-            int barH = Math.max(imageH, 64);
-            int barX = right + 14;
-            barBox = Optional.of(new PictureLayout.Box(barX, top, ColorBar.BAR_WIDTH, barH));
-            right = barX + bar.width(barH);
+            barBox = Optional.of(new PictureLayout.Box(left + imageW + 14, top, ColorBar.BAR_WIDTH, barH));
             bottom = Math.max(bottom, top + barH + bar.overhang());
         }
-        int width = Math.max(right + MARGIN, Canvas.textWidth(TITLE_FONT, t) + 2 * MARGIN);
         int height = bottom + MARGIN;
         Raster.checkSize(width, height);
         return new Geometry(width, height, left, top, imageW, imageH, xLabelTop, t, barBox);

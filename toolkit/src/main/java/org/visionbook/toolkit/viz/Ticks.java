@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Round tick values and short labels for axes and colour bars. */
 final class Ticks {
@@ -21,7 +22,10 @@ final class Ticks {
         }
         double a = Math.abs(v);
         if (a >= 1e4 || a < 1e-3) {
-            return String.format(java.util.Locale.ROOT, "%.2g", v).replace("e+0", "e+").replace("e-0", "e-");
+            String[] parts = String.format(Locale.ROOT, "%.2e", v).split("e");
+            String mantissa = new BigDecimal(parts[0]).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+            int exponent = Integer.parseInt(parts[1]);
+            return mantissa + "e" + (exponent > 0 ? "+" : "") + exponent;
         }
         return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }

@@ -113,25 +113,23 @@ record TileSheet(String title, String subtitle, ColorMap map, int scale, int col
         if (!rowLabels.isEmpty()) {
             left += rowLabels.stream().mapToInt(l -> Canvas.textWidth(LABEL_FONT, l)).max().orElse(0) + 8;
         }
-        int gridLeft = left + FRAME;
         int pitchX = tw + GAP_X;
         int pitchY = th + captionHeight() + GAP_Y;
-        int gridRight = gridLeft + columns * tw + (columns - 1) * GAP_X;
+        int gridWidth = columns * tw + (columns - 1) * GAP_X;
         int gridBottom = gridTop + rows() * (th + captionHeight()) + (rows() - 1) * GAP_Y;
-        int right = gridRight + FRAME;
+        int barH = Math.max(64, Math.min(gridBottom - gridTop, 320));
+        int contentRight = left + FRAME + gridWidth + FRAME + (colorBar != null ? 16 + colorBar.width(barH) : 0) + MARGIN;
+        int width = contentRight;
+        width = Math.max(width, Canvas.textWidth(TITLE_FONT, title) + 2 * MARGIN);
+        width = Math.max(width, Canvas.textWidth(SUBTITLE_FONT, subtitle) + 2 * MARGIN);
+        // Titles wider than the grid: centre the grid under them.
+        int gridLeft = left + FRAME + (width - contentRight) / 2;
         int bottom = gridBottom + FRAME;
         Optional<PictureLayout.Box> bar = Optional.empty();
         if (colorBar != null) {
-            int imagesHeight = gridBottom - gridTop;
-            int barH = Math.max(64, Math.min(imagesHeight, 320));
-            int barX = right + 16;
-            bar = Optional.of(new PictureLayout.Box(barX, gridTop, ColorBar.BAR_WIDTH, barH));
-            right = barX + colorBar.width(barH);
+            bar = Optional.of(new PictureLayout.Box(gridLeft + gridWidth + FRAME + 16, gridTop, ColorBar.BAR_WIDTH, barH));
             bottom = Math.max(bottom, gridTop + barH + colorBar.overhang());
         }
-        int width = right + MARGIN;
-        width = Math.max(width, Canvas.textWidth(TITLE_FONT, title) + 2 * MARGIN);
-        width = Math.max(width, Canvas.textWidth(SUBTITLE_FONT, subtitle) + 2 * MARGIN);
         int height = bottom + MARGIN;
         Raster.checkSize(width, height);
         return new Geometry(width, height, titleTop, subtitleTop, headerTop, gridLeft, gridTop, pitchX, pitchY, bar);

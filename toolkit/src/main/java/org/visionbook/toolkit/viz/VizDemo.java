@@ -29,7 +29,7 @@ public final class VizDemo {
         Path dir = Path.of(args.length > 0 ? args[0] : "viz-demo");
         List<Path> written = write(dir, 42);
         for (Path p : written) {
-            System.out.println(p);
+            System.out.println(p.toAbsolutePath());
         }
     }
 

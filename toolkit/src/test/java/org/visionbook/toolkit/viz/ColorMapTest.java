@@ -76,6 +76,8 @@ class ColorMapTest {
         assertEquals("-0.926", Ticks.format(-0.92634));
         assertEquals("1.5e+4", Ticks.format(15000));
         assertEquals("2.5e-5", Ticks.format(0.000025));
+        assertEquals("5e-6", Ticks.format(5e-6));
+        assertEquals("-1.23e+5", Ticks.format(-123456));
         assertEquals(List.of(-1.0, -0.5, 0.0, 0.5, 1.0), Ticks.nice(-1.2, 1.2, 5));
         assertEquals(5, Ticks.indexStep(3, 14));
     }

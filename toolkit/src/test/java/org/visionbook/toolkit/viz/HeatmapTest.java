@@ -92,6 +92,24 @@ class HeatmapTest {
     }
 
     @Test
+    void aThinVectorIsScaledUpUntilItCanBeSeen() {
+        Heatmap h = Heatmap.of(new float[100], 1, 100);
+        assertEquals(10, h.effectiveScale(), "1000 px long at most, as thick as that allows");
+        assertEquals(24, Heatmap.of(new float[40], 1, 40).effectiveScale(), "at least 24 px thick");
+    }
+
+    @Test
+    void aTitleWiderThanTheContentCentresTheContentUnderIt() {
+        Heatmap h = Heatmap.of(new float[][] {{1}}).scale(4).colorBar(false).axes(false)
+                .title("a title much, much wider than one four pixel square");
+        PictureLayout layout = h.layout();
+        PictureLayout.Box cell = layout.cell(0);
+        int leftGap = cell.x();
+        int rightGap = layout.width() - cell.right();
+        assertTrue(Math.abs(leftGap - rightGap) <= 1, leftGap + " vs " + rightGap);
+    }
+
+    @Test
     void aHeatmapOfABatchIsRejectedNamingTheShape() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Heatmap.of(Nd4j.zeros(4, 1, 28, 28)));
         assertTrue(e.getMessage().contains("heatmap values"), e.getMessage());
