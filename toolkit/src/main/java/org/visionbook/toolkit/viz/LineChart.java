@@ -1,0 +1,207 @@
+package org.visionbook.toolkit.viz;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Line charts through XChart: loss curves, accuracy per epoch, activation functions.
+ *
+ * <pre>{@code
+ * LineChart.titled("Loss").axes("iteration", "loss")
+ *          .series("train", trainLoss).series("test", epochs, testLoss).build();
+ * LineChart.titled("Activations").axes("x", "f(x)")
+ *          .function("ReLU", x -> Math.max(0, x), -4, 4)
+ *          .function("tanh", Math::tanh, -4, 4).build();
+ * }</pre>
+ *
+ * Immutable until {@link #build()}, which returns a fresh XChart {@link XYChart} (a notebook shows
+ * it; {@link PictureFiles} saves it as PNG or SVG).
+ */
+public final class LineChart {
+
+    static final int DEFAULT_POINTS = 201;
+
+    /** One named line. */
+    public record Series(String name, double[] x, double[] y) {
+        public Series {
+            Objects.requireNonNull(name, "series name");
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("series '" + name + "': x has " + x.length + " values but y has " + y.length);
+            }
+            if (y.length == 0) {
+                throw new IllegalArgumentException("series '" + name + "': no points");
+            }
+            x = x.clone();
+            y = y.clone();
+        }
+
+        @Override
+        public double[] x() {
+            return x.clone();
+        }
+
+        @Override
+        public double[] y() {
+            return y.clone();
+        }
+    }
+
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final List<Series> series;
+    private final int width;
+    private final int height;
+    private final boolean logY;
+    private final boolean markers;
+
+    private LineChart(String title, String xLabel, String yLabel, List<Series> series, int width, int height, boolean logY,
+                      boolean markers) {
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+        this.series = series;
+        this.width = width;
+        this.height = height;
+        this.logY = logY;
+        this.markers = markers;
+    }
+
+    /** An empty chart called {@code title}, axes labelled "x" and "y" until {@link #axes} says otherwise. */
+    public static LineChart titled(String title) {
+        return new LineChart(Objects.requireNonNull(title, "title"), "x", "y", List.of(), 640, 400, false, false);
+    }
+
+    public LineChart axes(String newXLabel, String newYLabel) {
+        return new LineChart(title, Objects.requireNonNull(newXLabel, "x label"), Objects.requireNonNull(newYLabel, "y label"),
+                series, width, height, logY, markers);
+    }
+
+    /** A line through (x[i], y[i]). */
+    public LineChart series(String name, double[] x, double[] y) {
+        Series s = new Series(name, x, y);
+        if (series.stream().anyMatch(t -> t.name().equals(name))) {
+            throw new IllegalArgumentException("series '" + name + "' is already in chart '" + title + "'; names must differ");
+        }
+        List<Series> more = new ArrayList<>(series);
+        more.add(s);
+        return new LineChart(title, xLabel, yLabel, List.copyOf(more), width, height, logY, markers);
+    }
+
+    /** A line through y[0], y[1], ... at x = 0, 1, ... (e.g. a loss per iteration). */
+    public LineChart series(String name, double[] y) {
+        double[] x = new double[y.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        return series(name, x, y);
+    }
+
+    public LineChart series(String name, float[] y) {
+        return series(name, toDouble(y));
+    }
+
+    public LineChart series(String name, float[] x, float[] y) {
+        return series(name, toDouble(x), toDouble(y));
+    }
+
+    public LineChart series(String name, List<? extends Number> y) {
+        return series(name, y.stream().mapToDouble(Number::doubleValue).toArray());
+    }
+
+    /** {@code f} sampled at {@value #DEFAULT_POINTS} evenly spaced points from {@code from} to {@code to}. */
+    public LineChart function(String name, DoubleUnaryOperator f, double from, double to) {
+        return function(name, f, from, to, DEFAULT_POINTS);
+    }
+
+    public LineChart function(String name, DoubleUnaryOperator f, double from, double to, int points) {
+        if (points < 2 || !(from < to)) {
+            throw new IllegalArgumentException("function '" + name + "': need from < to and at least 2 points; got ["
+                    + from + ", " + to + "] with " + points);
+        }
+        double[] x = new double[points];
+        double[] y = new double[points];
+        for (int i = 0; i < points; i++) {
+            x[i] = from + (to - from) * i / (points - 1);
+            y[i] = f.applyAsDouble(x[i]);
+        }
+        return series(name, x, y);
+    }
+
+    /** Chart size in pixels (default 640 x 400). */
+    public LineChart size(int newWidth, int newHeight) {
+        if (newWidth < 100 || newHeight < 100) {
+            throw new IllegalArgumentException("a chart needs at least 100 x 100 pixels; got " + newWidth + " x " + newHeight);
+        }
+        return new LineChart(title, xLabel, yLabel, series, newWidth, newHeight, logY, markers);
+    }
+
+    /** A logarithmic y axis (every y must then be positive), good for losses falling over decades. */
+    public LineChart logY(boolean on) {
+        return new LineChart(title, xLabel, yLabel, series, width, height, on, markers);
+    }
+
+    /** Dots on each point as well as lines (useful for few points, e.g. one per epoch). */
+    public LineChart markers(boolean on) {
+        return new LineChart(title, xLabel, yLabel, series, width, height, logY, on);
+    }
+
+    public List<Series> seriesList() {
+        return series;
+    }
+
+    /** A new XChart chart holding every series. */
+    public XYChart build() {
+        if (series.isEmpty()) {
+            throw new IllegalStateException("line chart '" + title + "' has no series; add one with series(...) or function(...)");
+        }
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        ChartStyle.apply(chart, series.size());
+        chart.getStyler().setYAxisLogarithmic(logY);
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (double x : s.x) {
+                if (Double.isFinite(x)) {
+                    xMin = Math.min(xMin, x);
+                    xMax = Math.max(xMax, x);
+                }
+            }
+        }
+        if (xMin <= xMax) {
+            ChartStyle.padX(chart, xMin, xMax);
+        }
+        for (Series s : series) {
+            double[] ys = s.y();
+            if (logY) {
+                for (int i = 0; i < ys.length; i++) {
+                    if (!(ys[i] > 0)) {
+                        throw new IllegalArgumentException("series '" + s.name() + "': a logarithmic y axis needs y > 0, but y["
+                                + i + "] = " + ys[i]);
+                    }
+                }
+            }
+            XYSeries xy = chart.addSeries(s.name(), s.x(), ys);
+            xy.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            xy.setLineWidth(2f);
+        }
+        return chart;
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+}
