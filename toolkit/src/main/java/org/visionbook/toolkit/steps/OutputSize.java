@@ -55,8 +55,8 @@ public record OutputSize(String axis, int input, int kernel, int stride, int dil
     /** The formula with these numbers filled in, e.g. {@code (7 + 2*1 - 1*(3-1) - 1)/2 + 1 = 4}. */
     public String worked() {
         boolean floored = numerator(input, kernel, dilation, pad) % stride != 0;
-        return (floored ? "floor(" : "(") + filledIn(input, kernel, stride, dilation, pad)
-                + (floored ? ") + 1 = " : " + 1 = ") + value();
+        String division = filledIn(input, kernel, stride, dilation, pad);
+        return (floored ? "floor(" + division + ")" : division) + " + 1 = " + value();
     }
 
     @Override

@@ -37,6 +37,14 @@ public final class Tensors {
         return x;
     }
 
+    /** Random numbers in [−1, 1) of the given shape [N, C, H, W], e.g. {@code random(seed, shape(y))}. */
+    public static double[][][][] random(long seed, int[] shape) {
+        if (shape.length != 4) {
+            throw new IllegalArgumentException("expected a shape [N, C, H, W] but got " + Arrays.toString(shape));
+        }
+        return random(seed, shape[0], shape[1], shape[2], shape[3]);
+    }
+
     /** {@code length} numbers drawn uniformly from [−1, 1). */
     public static double[] random(long seed, int length) {
         Random random = new Random(seed);
