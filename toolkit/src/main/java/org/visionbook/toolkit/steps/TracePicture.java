@@ -25,7 +25,7 @@ final class TracePicture {
     static final Color WINDOW = new Color(0xE8, 0x59, 0x0C);
     private static final Color POSITIVE = new Color(0x21, 0x66, 0xAC);
     private static final Color NEGATIVE = new Color(0xB2, 0x18, 0x2B);
-    private static final Color PADDING = new Color(0xEE, 0xEE, 0xEE);
+    private static final Color PADDING = new Color(0xE4, 0xE4, 0xE4);
     private static final Color GRID = new Color(0xBB, 0xBB, 0xBB);
     private static final Color TEXT = new Color(0x22, 0x22, 0x22);
     private static final int MARGIN = 12;
@@ -45,6 +45,7 @@ final class TracePicture {
     private final double inputScale;
     private final double kernelScale;
     private final double outputScale;
+    private final int textLines;
 
     TracePicture(Trace trace, int cellSize) {
         this.trace = trace;
@@ -60,6 +61,10 @@ final class TracePicture {
         this.inputScale = maxAbs(input);
         this.kernelScale = maxAbs(trace.kernel());
         this.outputScale = maxAbs(trace.output());
+        // every frame gets room for the longest arithmetic, so all frames (and GIF frames) share one size
+        this.textLines = trace.steps().stream()
+                .mapToInt(step -> wrap(pretty(step.arithmetic()), frameWidth() - 2 * MARGIN).size())
+                .max().orElse(1);
     }
 
     /** PNG bytes of a vertical strip of the given steps, each labelled. */
@@ -89,8 +94,8 @@ final class TracePicture {
     BufferedImage frame(int k) {
         Step step = trace.step(k);
         List<String> lines = wrap(pretty(step.arithmetic()), frameWidth() - 2 * MARGIN);
-        int gridRows = Math.max(paddedRows, Math.max(middleRows, trace.output().length));
-        int height = MARGIN + TITLE + TITLE + gridRows * cell + 10 + lines.size() * LINE + MARGIN;
+        int gridRows = Math.max(paddedRows, Math.max(middleRows + 1, trace.output().length));
+        int height = MARGIN + TITLE + TITLE + gridRows * cell + 10 + textLines * LINE + MARGIN;
         BufferedImage image = new BufferedImage(frameWidth(), height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
@@ -149,8 +154,8 @@ final class TracePicture {
                 int row = r - top;
                 int col = c - left;
                 boolean padding = row < 0 || row >= input.length || col < 0 || col >= input[0].length;
-                String label = padding ? (trace.kind() == Trace.Kind.MAX_POOLING ? "" : "0") : text(input[row][col]);
-                fillCell(g, x0 + c * cell, y0 + r * cell, padding ? PADDING : tint(input[row][col], inputScale), label);
+                double value = padding ? (trace.kind() == Trace.Kind.MAX_POOLING ? Double.NaN : 0) : input[row][col];
+                fillCell(g, x0 + c * cell, y0 + r * cell, padding ? PADDING : tint(value, inputScale), value);
             }
         }
         for (int w = 0; w < step.window().size(); w++) {
@@ -172,11 +177,11 @@ final class TracePicture {
                 int cx = x0 + kx * cell;
                 int cy = y0 + ky * cell;
                 if (convolution) {
-                    fillCell(g, cx, cy, tint(kernel[ky][kx], kernelScale), text(kernel[ky][kx]));
+                    fillCell(g, cx, cy, tint(kernel[ky][kx], kernelScale), kernel[ky][kx]);
                 } else if (under.padding()) {
-                    fillCell(g, cx, cy, PADDING, trace.kind() == Trace.Kind.MAX_POOLING ? "" : "0");
+                    fillCell(g, cx, cy, PADDING, trace.kind() == Trace.Kind.MAX_POOLING ? Double.NaN : 0);
                 } else {
-                    fillCell(g, cx, cy, tint(under.value(), inputScale), text(under.value()));
+                    fillCell(g, cx, cy, tint(under.value(), inputScale), under.value());
                 }
                 if (w == step.chosen()) {
                     outline(g, cx, cy, 4f);
@@ -186,7 +191,7 @@ final class TracePicture {
         if (convolution && trace.bias() != 0) {
             g.setColor(TEXT);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            g.drawString("bias " + pretty(text(trace.bias())), x0, y0 + middleRows * cell + 14);
+            g.drawString("bias " + pretty(Numbers.format(trace.bias(), 3)), x0, y0 + middleRows * cell + 14);
         }
     }
 
@@ -198,7 +203,7 @@ final class TracePicture {
             for (int c = 0; c < cols; c++) {
                 boolean done = r * cols + c <= step.index();
                 fillCell(g, x0 + c * cell, y0 + r * cell, done ? tint(output[r][c], outputScale) : Color.WHITE,
-                        done ? text(output[r][c]) : "");
+                        done ? output[r][c] : Double.NaN);
             }
         }
         outline(g, x0 + step.outCol() * cell, y0 + step.outRow() * cell, 2.5f);
@@ -210,25 +215,30 @@ final class TracePicture {
         g.drawString(title, x, gridTop - 6);
     }
 
-    private void fillCell(Graphics2D g, int x, int y, Color fill, String label) {
+    /** A coloured cell with its value written in it (NaN: no text), in as many decimals as fit. */
+    private void fillCell(Graphics2D g, int x, int y, Color fill, double value) {
         g.setColor(fill);
         g.fillRect(x, y, cell, cell);
         g.setColor(GRID);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(x, y, cell, cell);
-        if (cell >= 18 && !label.isEmpty()) {
-            int size = Math.max(8, (int) Math.round(cell * 0.36));
-            Font font = new Font(Font.SANS_SERIF, Font.PLAIN, size);
-            FontMetrics metrics = g.getFontMetrics(font);
-            while (metrics.stringWidth(label) > cell - 2 && font.getSize() > 7) {
-                font = font.deriveFont((float) font.getSize() - 1);
-                metrics = g.getFontMetrics(font);
-            }
-            g.setFont(font);
-            g.setColor(TEXT);
-            g.drawString(label, x + (cell - metrics.stringWidth(label)) / 2,
-                    y + (cell + metrics.getAscent() - metrics.getDescent()) / 2);
+        if (cell < 18 || Double.isNaN(value)) {
+            return; // too small to read: the colour says it
         }
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(9, (int) Math.round(cell * 0.36)));
+        FontMetrics metrics = g.getFontMetrics(font);
+        String label = pretty(Numbers.format(value, 2));
+        for (int decimals = 1; decimals >= 0 && metrics.stringWidth(label) > cell - 3; decimals--) {
+            label = pretty(Numbers.format(value, decimals));
+        }
+        while (metrics.stringWidth(label) > cell - 3 && font.getSize() > 8) {
+            font = font.deriveFont((float) font.getSize() - 1);
+            metrics = g.getFontMetrics(font);
+        }
+        g.setFont(font);
+        g.setColor(TEXT);
+        g.drawString(label, x + (cell - metrics.stringWidth(label)) / 2,
+                y + (cell + metrics.getAscent() - metrics.getDescent()) / 2);
     }
 
     private void outline(Graphics2D g, int x, int y, float width) {
@@ -250,10 +260,6 @@ final class TracePicture {
 
     private static int mix(int channel, double strength) {
         return (int) Math.round(255 + (channel - 255) * strength);
-    }
-
-    private static String text(double value) {
-        return pretty(Numbers.format(value, 2));
     }
 
     private static double maxAbs(double[][] grid) {
