@@ -24,3 +24,16 @@ mvn -B -q -Dstyle.color=never -pl toolkit dependency:build-classpath -Dmdep.outp
 java -cp "toolkit/target/classes:toolkit/target/test-classes:$(cat "$out/classpath.txt")" \
   org.visionbook.toolkit.steps.StepThroughDemoPage "$out/step-through-demo.html"
 CHROMIUM="$chromium" NODE_PATH="$tools/node_modules" node "$here/step-through-check.cjs" "$out/step-through-demo.html" "$out"
+
+# The same widgets as notebook outputs, exported to HTML by nbconvert (skipped loudly if nbconvert is missing).
+if command -v jupyter-nbconvert >/dev/null; then
+  java -cp "toolkit/target/classes:toolkit/target/test-classes:$(cat "$out/classpath.txt")" \
+    org.visionbook.toolkit.steps.StepThroughDemoPage "$out/step-through-demo.ipynb"
+  jupyter-nbconvert --log-level=ERROR --to html --output-dir "$out/nbconvert" "$out/step-through-demo.ipynb"
+  mkdir -p "$out/nbconvert/shots"
+  CHROMIUM="$chromium" NODE_PATH="$tools/node_modules" \
+    node "$here/step-through-check.cjs" "$out/nbconvert/step-through-demo.html" "$out/nbconvert/shots"
+else
+  echo "jupyter-nbconvert not found: the exported-notebook check did not run" >&2
+  exit 1
+fi
