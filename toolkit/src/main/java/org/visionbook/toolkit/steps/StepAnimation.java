@@ -1,14 +1,15 @@
 package org.visionbook.toolkit.steps;
 
-import java.io.ByteArrayOutputStream;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
-import com.madgag.gif.fmsware.AnimatedGifEncoder;
 import org.visionbook.toolkit.display.Displayable;
 import org.visionbook.toolkit.display.MimeBundle;
 
@@ -70,17 +71,14 @@ public record StepAnimation(Trace trace, int frameMillis, int maxFrames, int cel
     /** The animated GIF, looping forever. */
     public byte[] gif() {
         TracePicture picture = new TracePicture(trace, cellSize);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        AnimatedGifEncoder encoder = new AnimatedGifEncoder();
-        encoder.start(bytes);
-        encoder.setRepeat(0);
         int[] steps = frameSteps();
+        List<BufferedImage> frames = new ArrayList<>();
+        List<Integer> delays = new ArrayList<>();
         for (int f = 0; f < steps.length; f++) {
-            encoder.setDelay(f == steps.length - 1 ? 3 * frameMillis : frameMillis);
-            encoder.addFrame(picture.frame(steps[f]));
+            frames.add(picture.frame(steps[f]));
+            delays.add(f == steps.length - 1 ? 3 * frameMillis : frameMillis);
         }
-        encoder.finish();
-        return bytes.toByteArray();
+        return Palette.gif(frames, delays);
     }
 
     /** The last frame (the finished output) as a PNG. */

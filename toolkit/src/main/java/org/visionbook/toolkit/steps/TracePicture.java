@@ -7,13 +7,8 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
-import javax.imageio.ImageIO;
 
 /**
  * Draws one step of a {@link Trace} as a picture: the padded input with the window outlined, the
@@ -87,7 +82,7 @@ final class TracePicture {
             g.drawLine(0, y - 1, width, y - 1);
         }
         g.dispose();
-        return png(strip);
+        return Palette.png(strip);
     }
 
     /** The picture after step {@code k}: outputs 0..k filled, window k outlined. */
@@ -130,16 +125,6 @@ final class TracePicture {
     int frameWidth() {
         int grids = paddedCols * cell + GAP + middleCols * cell + GAP + trace.output()[0].length * cell;
         return Math.max(MARGIN * 2 + grids, 360);
-    }
-
-    static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode a PNG in memory", e);
-        }
-        return bytes.toByteArray();
     }
 
     /** Plain-text arithmetic with a real multiplication sign and minus sign, for pictures. */
@@ -253,7 +238,8 @@ final class TracePicture {
         if (!Double.isFinite(value) || scale == 0) {
             return Color.WHITE;
         }
-        double strength = Math.min(1, Math.abs(value) / scale) * 0.6;
+        // a dozen shades are plenty to read, and keep the palette (and the files) small
+        double strength = Math.round(Math.min(1, Math.abs(value) / scale) * 12) / 12.0 * 0.6;
         Color base = value >= 0 ? POSITIVE : NEGATIVE;
         return new Color(mix(base.getRed(), strength), mix(base.getGreen(), strength), mix(base.getBlue(), strength));
     }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,18 +113,26 @@ class StepThroughWidgetTest {
     }
 
     @Test
-    void theAnimationHasOneFrameOfOneSizePerStepAndLoops() throws IOException {
-        byte[] gif = trace.animation().gif();
+    void theAnimationShowsExactlyEachStepsPictureAndLoops() throws IOException {
+        StepAnimation animation = trace.animation();
+        byte[] gif = animation.gif();
 
         assertEquals("GIF89a", new String(gif, 0, 6, java.nio.charset.StandardCharsets.US_ASCII));
-        List<BufferedImage> frames = gifFrames(gif);
-        assertEquals(trace.size(), frames.size());
-        for (BufferedImage frame : frames) {
-            assertEquals(frames.get(0).getWidth(), frame.getWidth());
-            assertEquals(frames.get(0).getHeight(), frame.getHeight());
-        }
         assertTrue(new String(gif, java.nio.charset.StandardCharsets.ISO_8859_1).contains("NETSCAPE2.0"),
                 "looping extension");
+        List<BufferedImage> shown = composited(gif);
+        assertEquals(trace.size(), shown.size());
+        TracePicture picture = new TracePicture(trace, 0);
+        for (int k = 0; k < shown.size(); k++) {
+            BufferedImage expected = picture.frame(k);
+            BufferedImage actual = shown.get(k);
+            assertEquals(expected.getWidth(), actual.getWidth());
+            assertEquals(expected.getHeight(), actual.getHeight());
+            assertArrayEquals(expected.getRGB(0, 0, expected.getWidth(), expected.getHeight(), null, 0,
+                            expected.getWidth()),
+                    actual.getRGB(0, 0, actual.getWidth(), actual.getHeight(), null, 0, actual.getWidth()),
+                    "frame " + k + " differs from step " + k + "'s picture");
+        }
     }
 
     @Test
@@ -176,17 +183,36 @@ class StepThroughWidgetTest {
         return text.split(Pattern.quote(part), -1).length - 1;
     }
 
-    private static List<BufferedImage> gifFrames(byte[] gif) throws IOException {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("gif");
-        ImageReader reader = readers.next();
+    /** What a viewer shows for each frame: every partial frame drawn over the previous picture at its offset. */
+    private static List<BufferedImage> composited(byte[] gif) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
             reader.setInput(in);
             int count = reader.getNumImages(true);
-            List<BufferedImage> frames = new ArrayList<>();
+            List<BufferedImage> shown = new ArrayList<>();
+            BufferedImage canvas = null;
             for (int i = 0; i < count; i++) {
-                frames.add(reader.read(i));
+                BufferedImage part = reader.read(i);
+                org.w3c.dom.Node root = reader.getImageMetadata(i).getAsTree("javax_imageio_gif_image_1.0");
+                int left = 0;
+                int top = 0;
+                for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+                    if (n.getNodeName().equals("ImageDescriptor")) {
+                        left = Integer.parseInt(n.getAttributes().getNamedItem("imageLeftPosition").getNodeValue());
+                        top = Integer.parseInt(n.getAttributes().getNamedItem("imageTopPosition").getNodeValue());
+                    }
+                }
+                if (canvas == null) {
+                    canvas = new BufferedImage(part.getWidth(), part.getHeight(), BufferedImage.TYPE_INT_RGB);
+                }
+                java.awt.Graphics2D g = canvas.createGraphics();
+                g.drawImage(part, left, top, null); // transparent pixels keep what was there
+                g.dispose();
+                BufferedImage copy = new BufferedImage(canvas.getWidth(), canvas.getHeight(), BufferedImage.TYPE_INT_RGB);
+                copy.getGraphics().drawImage(canvas, 0, 0, null);
+                shown.add(copy);
             }
-            return frames;
+            return shown;
         } finally {
             reader.dispose();
         }
