@@ -26,7 +26,7 @@ import org.visionbook.toolkit.display.MimeBundle;
 public record StepAnimation(Trace trace, int frameMillis, int maxFrames, int cellSize) implements Displayable {
 
     public static final int DEFAULT_FRAME_MILLIS = 700;
-    public static final int DEFAULT_MAX_FRAMES = 60;
+    public static final int DEFAULT_MAX_FRAMES = 40;
 
     public StepAnimation {
         Objects.requireNonNull(trace, "trace");

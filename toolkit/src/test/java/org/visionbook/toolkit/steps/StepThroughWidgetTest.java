@@ -136,6 +136,19 @@ class StepThroughWidgetTest {
     }
 
     @Test
+    void anAnimationDisplaysAsAnImageInHtmlWithItsLastFrameAsPng() {
+        StepAnimation animation = trace.animation().withFrameMillis(300);
+        MimeBundle bundle = animation.toMimeBundle();
+
+        assertEquals(trace.summary(), bundle.plainText());
+        String html = bundle.data().get(MimeBundle.HTML);
+        assertTrue(html.startsWith("<img src=\"data:image/gif;base64,"), html.substring(0, 40));
+        byte[] gif = Base64.getDecoder().decode(html.substring(html.indexOf(',') + 1, html.indexOf('"', 30)));
+        assertArrayEquals(animation.gif(), gif);
+        assertArrayEquals(animation.lastFramePng(), Base64.getDecoder().decode(bundle.data().get(MimeBundle.PNG)));
+    }
+
+    @Test
     void longTracesAreSampledDownKeepingTheFirstAndLastStep() {
         Trace big = Trace.averagePooling(Tensors.random(32, 1, 1, 12, 12)[0][0], Conv2dSpec.kernel(3));
         StepAnimation animation = big.animation().withMaxFrames(10);
