@@ -58,6 +58,7 @@ public final class Engine implements AutoCloseable {
     private final List<String> startupProblems = new ArrayList<>();
     private final DisplaySink previousSink;
     private volatile boolean interruptRequested;
+    private volatile boolean running;
     private int loadDepth;
 
     private Engine(EngineConfig config) {
@@ -150,6 +151,7 @@ public final class Engine implements AutoCloseable {
      */
     public synchronized CellOutcome execute(String code, int executionCount, CellListener listener) {
         interruptRequested = false;
+        running = true;
         worker.beginCell();
         OutputRouter.CellStreams streams = router.open(listener);
         try {
@@ -164,6 +166,7 @@ public final class Engine implements AutoCloseable {
         } catch (Throwable t) {
             return new CellOutcome.Failure(ErrorReports.internal("the kernel failed while running the cell", t));
         } finally {
+            running = false;
             router.finish(streams);
         }
     }
@@ -325,6 +328,21 @@ public final class Engine implements AutoCloseable {
     public void interrupt() {
         interruptRequested = true;
         worker.interrupt();
+    }
+
+    /** True while a cell runs. */
+    public boolean busy() {
+        return running;
+    }
+
+    /**
+     * Sends {@code text} to the stderr of the running cell, if there is one, right away (used when
+     * the process is about to end).
+     */
+    public void reportToRunningCell(String text) {
+        if (running) {
+            emit(l -> l.stream(CellListener.STDERR, text));
+        }
     }
 
     // ---- rich output --------------------------------------------------------------------------
