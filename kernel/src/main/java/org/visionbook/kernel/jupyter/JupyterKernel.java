@@ -1,0 +1,224 @@
+package org.visionbook.kernel.jupyter;
+
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
+import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.reply.InterruptReply;
+import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
+import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
+import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.publish.PublishStream;
+import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.visionbook.kernel.engine.CellError;
+import org.visionbook.kernel.engine.CellListener;
+import org.visionbook.kernel.engine.CellOutcome;
+import org.visionbook.kernel.engine.Engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The Jupyter side of the kernel: the base library speaks the messaging protocol (ZeroMQ, message
+ * signing, status, replies); every request is answered by the shared {@link Engine}.
+ */
+public final class JupyterKernel extends BaseKernel {
+
+    /** Kernelspec name; notebooks' metadata refer to it. */
+    public static final String KERNELSPEC_NAME = "java";
+
+    private final Engine engine;
+
+    public JupyterKernel(Engine engine) {
+        super("visionbook-java", version(), languageInfo(), List.of(), null, new JupyterIO(StandardCharsets.UTF_8),
+                new CommManager(), new Renderer(), null, new MagicsRegistry(), false,
+                new StringStyler.Builder().build());
+        this.engine = engine;
+    }
+
+    /** The language_info notebooks record; the runner writes the same. */
+    public static LanguageInfo languageInfo() {
+        return new LanguageInfo.Builder("java")
+                .version(Runtime.version().toString())
+                .mimetype("text/x-java-source")
+                .fileExtension(".jsh")
+                .pygments("java")
+                .codemirror("text/x-java")
+                .build();
+    }
+
+    static String version() {
+        String v = JupyterKernel.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    @Override
+    public Renderer getRenderer() {
+        return engine.renderer();
+    }
+
+    @Override
+    public String getBanner() {
+        return "Java " + Runtime.version() + " (JShell) with the visionbook toolkit";
+    }
+
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        commManager.setMessageContext(message);
+        ExecuteRequest request = message.getContent();
+        boolean silent = request.isSilent();
+        int count = silent || !request.shouldStoreHistory() ? executionCount.get() : executionCount.getAndIncrement();
+        env.setBusyDeferIdle();
+        if (!silent) {
+            env.publish(new PublishExecuteInput(request.getCode(), count));
+        }
+        CellOutcome outcome = engine.execute(request.getCode(), count, new IopubListener(env, silent, request.isStdinEnabled()));
+        if (outcome instanceof CellOutcome.Success success) {
+            if (!silent) {
+                success.result().ifPresent(data -> env.publish(new PublishExecuteResult(count, data)));
+            }
+            env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+        } else {
+            CellError error = ((CellOutcome.Failure) outcome).error();
+            if (!silent) {
+                env.publish(new PublishError(error.name(), error.message(), error.traceback()));
+            }
+            ErrorReply reply = new ErrorReply(error.name(), error.message(), error.traceback());
+            reply.setExecutionCount(count);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+        }
+    }
+
+    @Override
+    public Object evalRaw(String source) {
+        // Used by the base library's notebook statics; this kernel's cells use org.visionbook.kernel.Notebook.
+        CellOutcome outcome = engine.execute(source, 0, CellListener.discarding());
+        if (outcome instanceof CellOutcome.Success s) {
+            return s.result().orElse(null);
+        }
+        throw new IllegalStateException(((CellOutcome.Failure) outcome).error().plainText());
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        return engine.inspect(code, at, extraDetail).map(DisplayData::new).orElse(null);
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        Engine.Completion c = engine.complete(code, at);
+        return new ReplacementOptions(c.matches(), c.start(), c.end());
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return switch (engine.isComplete(code)) {
+            case COMPLETE -> IS_COMPLETE_YES;
+            case INVALID -> IS_COMPLETE_BAD;
+            case INCOMPLETE -> "    ";
+        };
+    }
+
+    @Override
+    public void interrupt() {
+        engine.interrupt();
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new KernelInfo(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    @Override
+    protected void handleInterruptRequest(ShellReplyEnvironment env, Message<InterruptRequest> message) {
+        env.setBusyDeferIdle();
+        env.defer().reply(new Interrupted());
+        interrupt();
+    }
+
+    /** The base library's kernel_info_reply lacks the {@code status} field the protocol (5.1+) requires. */
+    private static final class KernelInfo extends KernelInfoReply {
+        @SuppressWarnings("unused") // serialized by Gson
+        private final String status = "ok";
+
+        KernelInfo(String protocol, String name, String version, LanguageInfo info, String banner, List<HelpLink> links) {
+            super(protocol, name, version, info, banner, links);
+        }
+    }
+
+    /** The same for interrupt_reply. */
+    private static final class Interrupted extends InterruptReply {
+        @SuppressWarnings("unused") // serialized by Gson
+        private final String status = "ok";
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        super.onShutdown(isRestarting);
+    }
+
+    /** Sends a cell's output to the frontend as IOPub messages (they carry the request as parent). */
+    private static final class IopubListener implements CellListener {
+        private final ShellReplyEnvironment env;
+        private final boolean silent;
+        private final boolean stdinAllowed;
+
+        IopubListener(ShellReplyEnvironment env, boolean silent, boolean stdinAllowed) {
+            this.env = env;
+            this.silent = silent;
+            this.stdinAllowed = stdinAllowed;
+        }
+
+        @Override
+        public void stream(String name, String text) {
+            if (!silent) {
+                env.publish(new PublishStream(STDERR.equals(name) ? PublishStream.StreamType.ERR : PublishStream.StreamType.OUT, text));
+            }
+        }
+
+        @Override
+        public void display(DisplayData data) {
+            if (!silent) {
+                env.publish(new PublishDisplayData(data));
+            }
+        }
+
+        @Override
+        public void updateDisplay(DisplayData data) {
+            if (!silent) {
+                env.publish(new PublishUpdateDisplayData(data));
+            }
+        }
+
+        @Override
+        public void clearOutput(boolean wait) {
+            if (!silent) {
+                env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+            }
+        }
+
+        @Override
+        public String readLine(String prompt) {
+            return stdinAllowed ? env.readFromStdIn(prompt) : null;
+        }
+    }
+}
