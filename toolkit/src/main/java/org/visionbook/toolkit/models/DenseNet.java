@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.visionbook.toolkit.train.Optimizer;
 
 /**
  * A small DenseNet-style network (Huang et al., 2017): inside a dense block every layer
@@ -40,7 +41,7 @@ public final class DenseNet {
         g.addLayer("avgpool", Blocks.globalAveragePool(), "final_relu");
         g.addLayer("output", Blocks.output(options, options.dropout()), "avgpool");
         g.setOutputs("output");
-        ComputationGraph net = new ComputationGraph(g.build());
+        ComputationGraph net = new ComputationGraph(Optimizer.fixWeightDecay(g.build()));
         net.init();
         return net;
     }

@@ -3,6 +3,7 @@ package org.visionbook.toolkit.models;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.visionbook.toolkit.train.Optimizer;
 
 /**
  * A small GoogLeNet-style network: a 3x3 convolution stem, two {@link InceptionBlock}s with max
@@ -28,7 +29,7 @@ public final class InceptionNet {
         g.addLayer("avgpool", Blocks.globalAveragePool(), b);
         g.addLayer("output", Blocks.output(options, options.dropout()), "avgpool");
         g.setOutputs("output");
-        ComputationGraph net = new ComputationGraph(g.build());
+        ComputationGraph net = new ComputationGraph(Optimizer.fixWeightDecay(g.build()));
         net.init();
         return net;
     }

@@ -45,6 +45,10 @@ public record ModelOptions(int channels, int height, int width, int classes, lon
         if (!(l2 >= 0)) {
             throw new IllegalArgumentException("l2 must be 0 or more, got " + l2);
         }
+        if (l2 > 0 && optimizer.weightDecay() > 0) {
+            throw new IllegalArgumentException("choose L2 (" + l2 + ") or weight decay (" + optimizer.weightDecay()
+                    + "), not both: DL4J drops one when both are set");
+        }
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
             throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
         }

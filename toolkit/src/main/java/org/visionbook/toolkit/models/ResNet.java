@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.visionbook.toolkit.train.Optimizer;
 
 /**
  * ResNet-style networks (He et al., 2015) built from basic residual blocks, and the same networks
@@ -81,7 +82,7 @@ public final class ResNet {
         g.addLayer("avgpool", Blocks.globalAveragePool(), x);
         g.addLayer("output", Blocks.output(options, options.dropout()), "avgpool");
         g.setOutputs("output");
-        ComputationGraph net = new ComputationGraph(g.build());
+        ComputationGraph net = new ComputationGraph(Optimizer.fixWeightDecay(g.build()));
         net.init();
         return net;
     }

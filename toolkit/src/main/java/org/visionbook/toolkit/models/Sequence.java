@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.visionbook.toolkit.train.Optimizer;
 
 /**
  * A plain stack of layers (a MultiLayerNetwork) written one block at a time. Hidden dense layers
@@ -58,7 +59,7 @@ final class Sequence {
     MultiLayerNetwork output() {
         add("output", Blocks.output(options, denseLayers > 0 ? options.dropout() : 0));
         list.setInputType(options.inputType());
-        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+        MultiLayerNetwork net = new MultiLayerNetwork(Optimizer.fixWeightDecay(list.build()));
         net.init();
         return net;
     }

@@ -1,6 +1,15 @@
 package org.visionbook.toolkit.train;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.nd4j.linalg.learning.config.Adam;
@@ -75,13 +84,49 @@ public record Optimizer(String name, IUpdater updater, double weightDecay) {
         return new Optimizer(name, updater, coefficient);
     }
 
-    /** Sets the updater (and weight decay, if any) as the default for every layer of {@code builder}. */
+    /**
+     * Sets the updater (and weight decay, if any) as the default for every layer of {@code builder}.
+     * With weight decay, pass the built configuration through {@link #fixWeightDecay} before
+     * creating the network: DL4J 1.0.0-M2.1 copies a network-wide weight decay into each layer
+     * twice, which would double the decay.
+     */
     public NeuralNetConfiguration.Builder applyTo(NeuralNetConfiguration.Builder builder) {
         builder.updater(updater.clone());
         if (weightDecay > 0) {
             builder.weightDecay(weightDecay, true);
         }
         return builder;
+    }
+
+    /**
+     * Removes the duplicate regularisations DL4J 1.0.0-M2.1 puts into each layer when weight decay
+     * (or any regulariser other than L1/L2) is set network-wide, so the decay is applied once.
+     * Returns {@code conf}, changed in place.
+     */
+    public static MultiLayerConfiguration fixWeightDecay(MultiLayerConfiguration conf) {
+        conf.getConfs().forEach(c -> dedupe(c.getLayer()));
+        return conf;
+    }
+
+    /** As {@link #fixWeightDecay(MultiLayerConfiguration)}, for a graph. */
+    public static ComputationGraphConfiguration fixWeightDecay(ComputationGraphConfiguration conf) {
+        for (GraphVertex v : conf.getVertices().values()) {
+            if (v instanceof LayerVertex lv) {
+                dedupe(lv.getLayerConf().getLayer());
+            }
+        }
+        return conf;
+    }
+
+    private static void dedupe(Layer layer) {
+        if (layer instanceof BaseLayer b) {
+            if (b.getRegularization() != null) {
+                b.setRegularization(new ArrayList<>(new LinkedHashSet<>(b.getRegularization())));
+            }
+            if (b.getRegularizationBias() != null) {
+                b.setRegularizationBias(new ArrayList<>(new LinkedHashSet<>(b.getRegularizationBias())));
+            }
+        }
     }
 
     @Override
