@@ -220,6 +220,7 @@ public final class Trainer {
                     val = validate();
                     progress.lastValidationSeconds = (System.nanoTime() - v0) / 1e9;
                 }
+                progress.epochClosed = true;
                 EpochRecord record = new EpochRecord(epoch, progress.runningLoss(), progress.runningAccuracy(), val[0], val[1],
                         lr, (System.nanoTime() - epochStart) / 1e9);
                 history.add(record);
