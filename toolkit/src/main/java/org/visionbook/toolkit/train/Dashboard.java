@@ -86,6 +86,14 @@ final class Dashboard implements ProgressView {
         Display.update(displayId, frame(p));
     }
 
+    @Override
+    public void failed(Progress p, RuntimeException error) {
+        if (displayId != null) {
+            p.status = "failed: " + error.getMessage();
+            Display.update(displayId, frame(p));
+        }
+    }
+
     /** Mean milliseconds per chart redraw so far (a measured cost, for the notes on speed). */
     double meanChartMillis() {
         return chartRenders == 0 ? Double.NaN : chartRenderNanos / 1e6 / chartRenders;

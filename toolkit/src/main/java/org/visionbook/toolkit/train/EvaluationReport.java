@@ -18,6 +18,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * The result of {@link Evaluator#evaluate}: accuracy, per-class precision/recall/F1 as a table,
@@ -79,6 +80,9 @@ public final class EvaluationReport implements Displayable {
             appendOrMissing(recall, actual == 0 ? Double.NaN : evaluation.recall(c));
             appendOrMissing(f1, predicted == 0 || actual == 0 ? Double.NaN : evaluation.f1(c));
             support.append(actual);
+        }
+        for (DoubleColumn c : List.of(precision, recall, f1)) {
+            c.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         }
         return Table.create(String.format(Locale.ROOT, "per-class results (accuracy %.4f on %d examples)", accuracy(), examples),
                 name, precision, recall, f1, support);

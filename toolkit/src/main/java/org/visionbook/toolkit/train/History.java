@@ -3,6 +3,8 @@ package org.visionbook.toolkit.train;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.visionbook.toolkit.viz.Picture;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * What happened while a model trained: one {@link EpochRecord} per finished epoch, plus every
@@ -131,6 +134,12 @@ public final class History implements Displayable {
             appendValue(lr, r.learningRate());
             appendValue(seconds, r.seconds());
         }
+        // printed rounded (the values keep full precision)
+        for (DoubleColumn c : List.of(trainLoss, trainAcc, valLoss, valAcc)) {
+            c.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+        }
+        lr.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.###E0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        seconds.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
         return Table.create("training history", epoch, trainLoss, trainAcc, valLoss, valAcc, lr, seconds);
     }
 

@@ -128,9 +128,9 @@ public final class LayerShapes {
 
     /**
      * The input a network was built for, inferred from its configuration, or null when the
-     * configuration does not pin it down. For convolutional networks the smallest square image
-     * size that fits every layer is returned, using {@code hint}'s channel count when the first
-     * layer does not say.
+     * configuration does not pin it down (a fully convolutional network takes many sizes). For
+     * convolutional networks this is the smallest square image size that fits every layer, with
+     * the first layer's channel count (or {@code hint}'s when the layer does not say).
      */
     public static InputType expectedInput(Model model, InputType hint) {
         Layer first = firstLayer(model);
@@ -140,15 +140,14 @@ public final class LayerShapes {
             return InputType.convolutional(ff.getInputHeight(), ff.getInputWidth(), ff.getNumChannels());
         }
         if (first instanceof ConvolutionLayer conv) {
-            long channels = conv.getNIn() > 0 ? conv.getNIn()
-                    : hint instanceof InputType.InputTypeConvolutional c ? c.getChannels() : 1;
-            for (int side = 1; side <= 512; side++) {
+            long channels = channels(conv, hint);
+            if (fits(model, InputType.convolutional(MAX_SIDE, MAX_SIDE, channels))) {
+                return null; // large images fit as well as small ones: the size is free
+            }
+            for (int side = 1; side < MAX_SIDE; side++) {
                 InputType candidate = InputType.convolutional(side, side, channels);
-                try {
-                    trace(model, candidate);
+                if (fits(model, candidate)) {
                     return candidate;
-                } catch (RuntimeException ignored) {
-                    // too small or the wrong size for the dense layers: try the next size
                 }
             }
             return null;
@@ -157,6 +156,36 @@ public final class LayerShapes {
             return InputType.feedForward(ff.getNIn());
         }
         return null;
+    }
+
+    /**
+     * The expected input in words for an error message: {@code [batch, 1, 28, 28]}, or
+     * {@code [batch, 3, height, width]} when any size fits, or null when unknown.
+     */
+    public static String expectedShape(Model model, InputType hint) {
+        InputType expected = expectedInput(model, hint);
+        if (expected != null) {
+            return "[batch, " + describe(expected).substring(1);
+        }
+        if (firstLayer(model) instanceof ConvolutionLayer conv) {
+            return "[batch, " + channels(conv, hint) + ", height, width]";
+        }
+        return null;
+    }
+
+    private static final int MAX_SIDE = 512;
+
+    private static long channels(ConvolutionLayer conv, InputType hint) {
+        return conv.getNIn() > 0 ? conv.getNIn() : hint instanceof InputType.InputTypeConvolutional c ? c.getChannels() : 1;
+    }
+
+    private static boolean fits(Model model, InputType candidate) {
+        try {
+            trace(model, candidate);
+            return true;
+        } catch (RuntimeException tooSmallOrWrong) {
+            return false;
+        }
     }
 
     /** The input type a batch of {@code features} presents: [N, F] feed-forward, [N, C, H, W] images. */

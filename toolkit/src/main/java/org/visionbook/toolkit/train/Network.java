@@ -216,9 +216,8 @@ final class Network {
         try {
             LayerShapes.trace(model(), given);
         } catch (ShapeMismatchException e) {
-            InputType expected = LayerShapes.expectedInput(model(), given);
-            String wanted = expected == null ? "a different shape"
-                    : "[batch, " + LayerShapes.describe(expected).substring(1);
+            String expected = LayerShapes.expectedShape(model(), given);
+            String wanted = expected == null ? "a different shape" : expected;
             throw new ShapeMismatchException(where + ": the data does not fit the network. Features have shape " + dataShape
                     + " but the " + kind() + " expects " + wanted + ". In detail: " + e.getMessage(), e);
         }

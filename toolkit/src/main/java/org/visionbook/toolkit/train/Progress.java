@@ -27,6 +27,8 @@ final class Progress {
     long correct;
     long counted;
     String status = "";
+    /** True once the current epoch's validation (if any) is done. */
+    boolean epochClosed;
 
     Progress(String modelName, History history, int firstEpoch, int lastEpoch) {
         this.modelName = modelName;
@@ -45,6 +47,7 @@ final class Progress {
         lossCount = 0;
         correct = 0;
         counted = 0;
+        epochClosed = false;
     }
 
     void batchDone(long examples, double seconds, double loss, int batchCorrect, int batchCounted) {
@@ -94,7 +97,7 @@ final class Progress {
         double perBatch = runTrainSeconds / runBatches;
         int remainingInEpoch = Math.max(0, expectedBatches - batch);
         int remainingEpochs = lastEpoch - epoch;
-        return remainingInEpoch * perBatch + lastValidationSeconds
+        return remainingInEpoch * perBatch + (epochClosed ? 0 : lastValidationSeconds)
                 + remainingEpochs * (expectedBatches * perBatch + lastValidationSeconds);
     }
 

@@ -12,6 +12,10 @@ interface ProgressView {
 
     void end(Progress p, TrainingResult result);
 
+    /** Training failed with {@code error} (which the caller rethrows); show where it stopped. */
+    default void failed(Progress p, RuntimeException error) {
+    }
+
     static ProgressView none() {
         return new ProgressView() {
             @Override

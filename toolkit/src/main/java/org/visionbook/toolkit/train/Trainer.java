@@ -45,6 +45,11 @@ import org.visionbook.toolkit.display.Display;
  * speed, ETA and loss/accuracy charts, updated in place a few times a second; elsewhere a line per
  * epoch. All output goes through {@link Display}.
  *
+ * <p><b>Best epoch.</b> The monitored metric (early stopping's, else {@link Builder#monitor},
+ * else validation accuracy, else training loss) picks the best epoch: its model goes to
+ * {@code best.zip} when checkpoints are on, and with {@link Builder#restoreBest} its parameters
+ * are put back when {@code fit} ends (not after an interrupt: then the model keeps its latest state).
+ *
  * <p><b>Interrupts.</b> Before every batch the trainer checks its thread's interrupt flag. When it
  * is set, training stops at that batch boundary: the model keeps every update made so far, the
  * history keeps every finished epoch, and {@code fit} returns normally with
@@ -138,8 +143,12 @@ public final class Trainer {
         INDArray bestParams = null;
         Path bestFile = null;
         long start = System.nanoTime();
+        if (config.checkpointDir() != null && java.nio.file.Files.isRegularFile(config.checkpointDir().resolve("best.zip"))
+                && monitor.bestEpoch() > 0) {
+            bestFile = config.checkpointDir().resolve("best.zip").toAbsolutePath();
+        }
         network.setListeners(withProbe);
-        view.begin(progress);
+        uninterrupted(() -> view.begin(progress));
         try {
             epochs:
             for (int epoch = first; epoch <= last; epoch++) {
@@ -187,7 +196,15 @@ public final class Trainer {
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     log.add(loss, correct, counted);
                     progress.batchDone(batch.numExamples(), seconds, loss, correct, counted);
-                    view.batch(progress);
+                    if (!Thread.currentThread().isInterrupted()) {
+                        view.batch(progress);
+                    }
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    // the last batch ran, but the epoch is not recorded: no validation while the user waits
+                    reason = StopReason.INTERRUPTED;
+                    lastBatches = progress.batch;
+                    break;
                 }
                 if (progress.batch == 0) {
                     throw new IllegalStateException("the training data gave no batches in epoch " + epoch);
@@ -203,6 +220,7 @@ public final class Trainer {
                     val = validate();
                     progress.lastValidationSeconds = (System.nanoTime() - v0) / 1e9;
                 }
+                progress.epochClosed = true;
                 EpochRecord record = new EpochRecord(epoch, progress.runningLoss(), progress.runningAccuracy(), val[0], val[1],
                         lr, (System.nanoTime() - epochStart) / 1e9);
                 history.add(record);
@@ -219,24 +237,28 @@ public final class Trainer {
                 if (config.checkpointDir() != null) {
                     save(config.checkpointDir().resolve("last.zip"));
                 }
-                view.epochEnd(progress, record);
                 if (Thread.currentThread().isInterrupted()) {
                     reason = StopReason.INTERRUPTED;
                     lastBatches = 0;
                     break;
                 }
+                view.epochEnd(progress, record);
                 if (config.earlyStopping() != null && verdict == EarlyStopping.Verdict.STOP) {
                     reason = StopReason.EARLY_STOPPED;
                     break;
                 }
             }
+        } catch (RuntimeException e) {
+            uninterrupted(() -> view.failed(progress, e));
+            throw e;
         } finally {
             network.setListeners(ownListeners);
         }
-        boolean interrupted = reason == StopReason.INTERRUPTED && Thread.interrupted();
+        boolean interrupted = Thread.interrupted(); // cleared while the final state is shown, set again below
         try {
             boolean restored = false;
-            if (bestParams != null && !history.isEmpty() && monitor.bestEpoch() != history.last().epoch()) {
+            boolean bestIsOlder = !history.isEmpty() && monitor.bestEpoch() != history.last().epoch();
+            if (bestParams != null && bestIsOlder && reason != StopReason.INTERRUPTED) {
                 network.setParams(bestParams);
                 restored = true;
             }
@@ -264,11 +286,31 @@ public final class Trainer {
         };
     }
 
+    /**
+     * Writes a checkpoint with the interrupt flag cleared meanwhile (and restored after): NIO file
+     * channels close themselves when an interrupted thread writes to them.
+     */
     private Path save(Path file) {
+        Path[] written = new Path[1];
+        uninterrupted(() -> {
+            try {
+                written[0] = Checkpoint.save(network.model(), history, file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write checkpoint " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            }
+        });
+        return written[0];
+    }
+
+    /** Runs {@code work} with this thread's interrupt flag cleared, then sets it again if it was set. */
+    private static void uninterrupted(Runnable work) {
+        boolean was = Thread.interrupted();
         try {
-            return Checkpoint.save(network.model(), history, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write checkpoint " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+            work.run();
+        } finally {
+            if (was) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -80,6 +80,14 @@ class SchedulesTest {
     }
 
     @Test
+    void dl4jsOwnRampScheduleCannotBeReadBackWhichIsWhyWarmupScheduleExists() {
+        MultiLayerConfiguration conf = Tiny.cnnConf(1, new Adam(new org.nd4j.linalg.schedule.RampSchedule(Schedules.constant(0.1), 5)), 8);
+        String json = conf.toJson();
+        assertThrows(RuntimeException.class, () -> MultiLayerConfiguration.fromJson(json),
+                "if DL4J fixes this, WarmupSchedule can give way to RampSchedule");
+    }
+
+    @Test
     void badArgumentsAreRejectedWithTheirName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schedules.warmup(Schedules.constant(1), 0));
         assertEquals("warm-up schedule: warm-up must last at least 1 iteration, got 0", e.getMessage());
