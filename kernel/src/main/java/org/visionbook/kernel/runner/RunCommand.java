@@ -138,7 +138,7 @@ public final class RunCommand {
             try (Engine engine = Engine.start(EngineConfig.defaults())) {
                 engine.startupProblems().forEach(err::println);
                 report = NotebookRunner.execute(nb, file.toString(), engine,
-                        new NotebookRunner.Options(a.allowErrors(), a.timeout(), engine.terminalOut()));
+                        new NotebookRunner.Options(a.allowErrors(), a.timeout(), out));
             }
             try {
                 NotebookFiles.write(nb, target);
