@@ -157,7 +157,7 @@ public final class Engine implements AutoCloseable {
         try {
             Evaluation result = evaluate(code, executionCount > 0 ? "cell [" + executionCount + "]" : "the cell");
             checkInterrupted();
-            if (!result.hasValue() || result.value() == null) {
+            if (!result.hasValue() || result.value() == null || isConsole(result.value())) {
                 return new CellOutcome.Success(Optional.empty());
             }
             return new CellOutcome.Success(Optional.of(renderResult(result.value())));
@@ -307,6 +307,11 @@ public final class Engine implements AutoCloseable {
         if (interruptRequested) {
             throw new CellFailure(ErrorReports.interrupted());
         }
+    }
+
+    /** {@code System.out.printf(...)} ends many cells; the stream it returns is not a result to show. */
+    private static boolean isConsole(Object value) {
+        return value == System.out || value == System.err;
     }
 
     private DisplayData renderResult(Object value) throws InterruptedException {

@@ -59,6 +59,7 @@ class EngineTest {
     void statementsAndDeclarationsHaveNoResult() {
         assertEquals(null, resultText(run("int unused = 3;", new RecordingListener())));
         assertEquals(null, resultText(run("System.out.print(\"\")", new RecordingListener())));
+        assertEquals(null, resultText(run("System.out.printf(\"%d%n\", 1)", new RecordingListener())), "printf returns the stream");
     }
 
     @Test
