@@ -73,7 +73,8 @@ class KernelRobustnessTests(unittest.TestCase):
 
     def test_interrupting_a_sleeping_cell_returns_within_two_seconds_and_keeps_state(self):
         self.run_cell("int keptAcrossInterrupt = 41;")
-        content, elapsed = self.interrupt_after_start('System.out.println("started");\nThread.sleep(60_000);')
+        # One snippet: the interrupt must find the sleep running, not the next snippet compiling.
+        content, elapsed = self.interrupt_after_start('if (true) {\n  System.out.println("started");\n  Thread.sleep(60_000);\n}')
         print(f"\n  interrupt of Thread.sleep: reply after {elapsed:.3f} s")
         self.assertEqual(content["status"], "error")
         self.assertEqual(content["ename"], "Interrupted")
@@ -83,8 +84,8 @@ class KernelRobustnessTests(unittest.TestCase):
     def test_interrupting_a_loop_that_ignores_interrupts_returns_within_two_seconds(self):
         self.run_cell("long spins = 0;")
         content, elapsed = self.interrupt_after_start(
-            'System.out.println("started");\n'
-            "while (true) { try { Thread.sleep(5); } catch (InterruptedException e) { } spins++; }")
+            'if (true) {\n  System.out.println("started");\n'
+            "  while (true) { try { Thread.sleep(5); } catch (InterruptedException e) { } spins++; }\n}")
         print(f"\n  interrupt of a loop ignoring interrupts: reply after {elapsed:.3f} s")
         self.assertEqual(content["ename"], "Interrupted")
         self.assertLess(elapsed, 2.0)

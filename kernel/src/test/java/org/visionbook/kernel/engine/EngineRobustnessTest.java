@@ -59,7 +59,7 @@ class EngineRobustnessTest {
         run("int before = 5;");
         CellProbe.started = false;
         CellError e = error(interrupted(
-                "org.visionbook.kernel.engine.CellProbe.started();\nThread.sleep(60_000);"));
+                "if (true) { org.visionbook.kernel.engine.CellProbe.started(); Thread.sleep(60_000); }"));
         assertEquals("Interrupted", e.name());
         assertEquals("6", text(run("before + 1")));
     }
@@ -69,8 +69,8 @@ class EngineRobustnessTest {
         run("long spins = 0;");
         CellProbe.started = false;
         CellError e = error(interrupted(
-                "org.visionbook.kernel.engine.CellProbe.started();\n"
-                        + "while (true) { try { Thread.sleep(5); } catch (InterruptedException ignored) { } spins++; }"));
+                "if (true) { org.visionbook.kernel.engine.CellProbe.started();\n"
+                        + "while (true) { try { Thread.sleep(5); } catch (InterruptedException ignored) { } spins++; } }"));
         assertEquals("Interrupted", e.name());
         assertEquals("ok", text(run("spins > 0 ? \"ok\" : \"no spins\"")));
     }
