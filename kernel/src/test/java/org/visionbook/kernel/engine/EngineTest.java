@@ -167,4 +167,12 @@ class EngineTest {
         String var = engine.inspect("inspectedVariable", 5, false).orElseThrow();
         assertTrue(var.contains("String inspectedVariable"), var);
     }
+
+    @Test
+    void aNullPointerMessageNamesTheVariableNotJShellsWrapper() {
+        CellError e = error(run("String nothing = null;\nnothing.length()", new RecordingListener()));
+        assertEquals("NullPointerException", e.name());
+        assertTrue(e.message().contains("because \"nothing\" is null"), e.message());
+        assertFalse(e.plainText().contains("$JShell$"), e.plainText());
+    }
 }
