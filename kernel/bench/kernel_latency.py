@@ -31,7 +31,7 @@ def first_result(kc, code, timeout=120):
 
 
 def measure(name, starts, trips):
-    ready, first, trip = [], [], []
+    ready, first, trip, failures = [], [], [], []
     for _ in range(starts):
         km = KernelManager(kernel_name=name)
         t0 = time.monotonic()
@@ -50,10 +50,16 @@ def measure(name, starts, trips):
                     t1 = time.monotonic()
                     first_result(kc, "1+1")
                     trip.append(time.monotonic() - t1)
+        except Exception as e:  # a start that fails is reported, not fatal for the other kernel
+            failures.append(f"{type(e).__name__}: {e}")
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
-    return statistics.median(ready), statistics.median(first), statistics.median(trip), min(trip)
+    return ready, first, trip, failures
+
+
+def median_or_nan(values, scale=1.0):
+    return statistics.median(values) * scale if values else float("nan")
 
 
 def main():
@@ -64,9 +70,11 @@ def main():
     args = parser.parse_args()
     print(f"{'kernel':24} {'ready (s)':>10} {'first 1+1 (s)':>14} {'1+1 median (ms)':>16} {'1+1 best (ms)':>14}")
     for name in args.kernels:
-        ready, first, trip, best = measure(name, args.starts, args.trips)
-        print(f"{name:24} {ready:10.2f} {first:14.2f} {trip * 1000:16.1f} {best * 1000:14.1f}")
-
+        ready, first, trip, failures = measure(name, args.starts, args.trips)
+        best = min(trip) * 1000 if trip else float("nan")
+        print(f"{name:24} {median_or_nan(ready):10.2f} {median_or_nan(first):14.2f}"
+              f" {median_or_nan(trip, 1000):16.1f} {best:14.1f}"
+              + (f"   ({len(failures)} of {args.starts} starts failed: {failures[0]})" if failures else ""))
 
 if __name__ == "__main__":
     main()

@@ -13,7 +13,7 @@ RAPAIO_VERSION=3.0.1
 
 "$ROOT/visionbook" install-kernel --prefix "$SCRATCH" --name visionbook-java >/dev/null
 
-mvn -B -q -Dstyle.color=never dependency:get -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$RAPAIO_VERSION" >/dev/null
+mvn -B -q -Dstyle.color=never dependency:get -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$RAPAIO_VERSION" >/dev/null 2>&1
 RAPAIO_JAR="$HOME/.m2/repository/io/github/padreati/rapaio-jupyter-kernel/$RAPAIO_VERSION/rapaio-jupyter-kernel-$RAPAIO_VERSION.jar"
 mkdir -p "$SCRATCH/share/jupyter/kernels/rapaio-java"
 # What rapaio's own installer writes (java -jar ... {connection_file}, message interrupts), with the same java.
@@ -22,6 +22,6 @@ cat > "$SCRATCH/share/jupyter/kernels/rapaio-java/kernel.json" <<JSON
  "display_name": "rapaio $RAPAIO_VERSION", "language": "java", "interrupt_mode": "message", "env": {}}
 JSON
 
-echo "$(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "$(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 JUPYTER_PATH="$SCRATCH/share/jupyter" JUPYTER_RUNTIME_DIR="$SCRATCH/runtime" PYDEVD_DISABLE_FILE_VALIDATION=1 \
   "$PYTHON" "$ROOT/kernel/bench/kernel_latency.py" visionbook-java rapaio-java "$@"

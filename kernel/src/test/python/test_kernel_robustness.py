@@ -91,6 +91,30 @@ class KernelRobustnessTests(unittest.TestCase):
         self.assertLess(elapsed, 2.0)
         self.assertEqual(self.value("spins > 0"), "true")
 
+    def test_interrupting_training_returns_within_two_seconds_and_the_network_still_trains(self):
+        content, _ = self.run_cell("""
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(7).list()
+        .layer(new DenseLayer.Builder().nIn(64).nOut(256).activation(Activation.RELU).build())
+        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(256).nOut(1).activation(Activation.IDENTITY).build())
+        .build());
+net.init();
+INDArray x = Nd4j.rand(DataType.FLOAT, 256, 64);
+INDArray y = x.sum(true, 1);
+int steps = 0;""", timeout=180)
+        self.assertEqual(content["status"], "ok", content)
+        content, elapsed = self.interrupt_after_start(
+            'if (true) {\n  System.out.println("started");\n  while (true) { net.fit(x, y); steps++; }\n}')
+        print(f"\n  interrupt of DL4J training: reply after {elapsed:.3f} s")
+        self.assertEqual(content["ename"], "Interrupted")
+        self.assertLess(elapsed, 2.0)
+        self.assertEqual(self.value("net.fit(x, y);\nsteps > 0 && Double.isFinite(net.score())"), "true")
+
     def test_out_of_memory_is_reported_and_the_kernel_survives(self):
         self.run_cell("String survivor = \"still here\";")
         content, messages = self.run_cell("long[] huge = new long[Integer.MAX_VALUE - 16];")
