@@ -155,6 +155,16 @@ int steps = 0;""", timeout=180)
         self.assertEqual(shown[0]["content"]["transient"]["display_id"], updated[0]["content"]["transient"]["display_id"])
         self.assertEqual(updated[0]["content"]["data"]["text/plain"], "second")
 
+    def test_system_in_reads_what_the_user_types(self):
+        msg_id = self.kc.execute('new java.util.Scanner(System.in).nextLine().toUpperCase()', allow_stdin=True)
+        request = self.kc.get_stdin_msg(timeout=TIMEOUT)
+        self.assertEqual(request["msg_type"], "input_request")
+        self.kc.input("typed in the notebook")
+        reply = self.reply_to(msg_id)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        results = [m for m in self.drain(msg_id) if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/plain"], "TYPED IN THE NOTEBOOK")
+
     def test_a_compile_error_marks_the_span_on_the_cell_line(self):
         content, messages = self.run_cell('int fine = 1;\nint wrong = "text";')
         self.assertEqual(content["ename"], "CompileError")

@@ -32,6 +32,7 @@ class KernelSpecTest {
                 argv.subList(argv.size() - 5, argv.size()));
         assertEquals("java", json.get("language").getAsString());
         assertEquals("message", json.get("interrupt_mode").getAsString());
+        assertTrue(Files.size(dir.resolve("logo-64x64.png")) > 0, "the logo Jupyter shows in its launcher");
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "a temp file was left behind");
         }
