@@ -149,7 +149,12 @@ public final class Engine implements AutoCloseable {
      *
      * @param executionCount the number Jupyter shows next to the cell; errors say "cell [n]"
      */
-    public synchronized CellOutcome execute(String code, int executionCount, CellListener listener) {
+    public CellOutcome execute(String code, int executionCount, CellListener listener) {
+        requireOutsideCells("execute");
+        return executeCell(code, executionCount, listener);
+    }
+
+    private synchronized CellOutcome executeCell(String code, int executionCount, CellListener listener) {
         interruptRequested = false;
         running = true;
         worker.beginCell();
@@ -184,6 +189,7 @@ public final class Engine implements AutoCloseable {
 
     /** {@link #evaluate(String, String)} for code whose first line users know as line {@code firstLine}. */
     public Evaluation evaluate(String code, String label, int firstLine) {
+        requireOutsideCells("evaluate");
         SourceMap.Source source = new SourceMap.Source(label, code, firstLine);
         Evaluation last = Evaluation.NOTHING;
         for (CellParts.Part part : CellParts.parse(code)) {
@@ -260,6 +266,14 @@ public final class Engine implements AutoCloseable {
             remaining = rest;
         }
         return last;
+    }
+
+    /** Cell code runs while the engine waits for it: running more code from there would deadlock. */
+    private static void requireOutsideCells(String what) {
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        if (group != null && CellWorker.CELLS.parentOf(group)) {
+            throw new IllegalStateException(what + " cannot be called from code running in a cell");
+        }
     }
 
     private static int leadingBlanks(String s) {

@@ -192,11 +192,6 @@ public final class JupyterKernel extends BaseKernel {
         private final String status = "ok";
     }
 
-    @Override
-    public void onShutdown(boolean isRestarting) {
-        super.onShutdown(isRestarting);
-    }
-
     /** Sends a cell's output to the frontend as IOPub messages (they carry the request as parent). */
     private static final class IopubListener implements CellListener {
         private final ShellReplyEnvironment env;

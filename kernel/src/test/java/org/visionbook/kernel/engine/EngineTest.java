@@ -175,4 +175,10 @@ class EngineTest {
         assertTrue(e.message().contains("because \"nothing\" is null"), e.message());
         assertFalse(e.plainText().contains("$JShell$"), e.plainText());
     }
+
+    @Test
+    void cellCodeCannotRunCellsThroughTheEngineItself() {
+        CellError e = error(run("org.visionbook.kernel.engine.Engine.current().evaluate(\"1\", \"nested\")", new RecordingListener()));
+        assertTrue(e.message().contains("cannot be called from code running in a cell"), e.message());
+    }
 }
