@@ -93,5 +93,6 @@ class RunCommandTest {
         int status = RunCommand.main(List.of(nb.toString(), "--inplace"), out(), err());
         assertEquals(0, status, err.toString());
         assertTrue(Files.readString(nb).contains("read relative to the notebook"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("cell 1/1"), "the child's progress is passed on");
     }
 }
