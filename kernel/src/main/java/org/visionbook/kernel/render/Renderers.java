@@ -1,6 +1,5 @@
 package org.visionbook.kernel.render;
 
-import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.common.Text;
 
@@ -24,10 +23,5 @@ public final class Renderers {
             extension.register(renderer);
         }
         return renderer;
-    }
-
-    /** A bundle holding only text (for values that cannot render themselves). */
-    public static DisplayData text(String text) {
-        return new DisplayData(text);
     }
 }
