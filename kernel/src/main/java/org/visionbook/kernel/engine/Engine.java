@@ -149,7 +149,12 @@ public final class Engine implements AutoCloseable {
      *
      * @param executionCount the number Jupyter shows next to the cell; errors say "cell [n]"
      */
-    public synchronized CellOutcome execute(String code, int executionCount, CellListener listener) {
+    public CellOutcome execute(String code, int executionCount, CellListener listener) {
+        requireOutsideCells("execute");
+        return executeCell(code, executionCount, listener);
+    }
+
+    private synchronized CellOutcome executeCell(String code, int executionCount, CellListener listener) {
         interruptRequested = false;
         running = true;
         worker.beginCell();
@@ -157,7 +162,7 @@ public final class Engine implements AutoCloseable {
         try {
             Evaluation result = evaluate(code, executionCount > 0 ? "cell [" + executionCount + "]" : "the cell");
             checkInterrupted();
-            if (!result.hasValue() || result.value() == null) {
+            if (!result.hasValue() || result.value() == null || isConsole(result.value())) {
                 return new CellOutcome.Success(Optional.empty());
             }
             return new CellOutcome.Success(Optional.of(renderResult(result.value())));
@@ -184,6 +189,7 @@ public final class Engine implements AutoCloseable {
 
     /** {@link #evaluate(String, String)} for code whose first line users know as line {@code firstLine}. */
     public Evaluation evaluate(String code, String label, int firstLine) {
+        requireOutsideCells("evaluate");
         SourceMap.Source source = new SourceMap.Source(label, code, firstLine);
         Evaluation last = Evaluation.NOTHING;
         for (CellParts.Part part : CellParts.parse(code)) {
@@ -262,6 +268,14 @@ public final class Engine implements AutoCloseable {
         return last;
     }
 
+    /** Cell code runs while the engine waits for it: running more code from there would deadlock. */
+    private static void requireOutsideCells(String what) {
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        if (group != null && CellWorker.CELLS.parentOf(group)) {
+            throw new IllegalStateException(what + " cannot be called from code running in a cell");
+        }
+    }
+
     private static int leadingBlanks(String s) {
         int i = 0;
         while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
@@ -307,6 +321,11 @@ public final class Engine implements AutoCloseable {
         if (interruptRequested) {
             throw new CellFailure(ErrorReports.interrupted());
         }
+    }
+
+    /** {@code System.out.printf(...)} ends many cells; the stream it returns is not a result to show. */
+    private static boolean isConsole(Object value) {
+        return value == System.out || value == System.err;
     }
 
     private DisplayData renderResult(Object value) throws InterruptedException {

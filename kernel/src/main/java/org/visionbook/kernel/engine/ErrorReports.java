@@ -100,12 +100,12 @@ final class ErrorReports {
             lines.add("Free memory (set large variables to null, use smaller batches) or raise the limits:");
             lines.add("-Xmx (heap) and -Dorg.bytedeco.javacpp.maxbytes (ND4J arrays) in kernel.json.");
         }
-        return new CellError(simpleName(name), String.valueOf(thrown.getMessage() == null ? "" : thrown.getMessage()), lines);
+        return new CellError(simpleName(name), thrown.getMessage() == null ? "" : withoutWrappers(thrown.getMessage()), lines);
     }
 
     private void describe(JShellException e, List<String> lines, String prefix) {
         String name = e instanceof EvalException ee ? ee.getExceptionClassName() : e.getClass().getName();
-        String message = e.getMessage();
+        String message = withoutWrappers(e.getMessage());
         lines.add(prefix + RED + name + RESET + (message == null || message.isEmpty() ? "" : ": " + message));
         frames(e.getStackTrace(), lines);
         Throwable cause = e.getCause();
@@ -184,6 +184,11 @@ final class ErrorReports {
 
     static CellError simple(String name, String message) {
         return new CellError(name, message, List.of(RED + name + RESET + ": " + message));
+    }
+
+    /** Helpful NullPointerException messages name JShell's wrapper class ("REPL.$JShell$24.s"): drop it. */
+    static String withoutWrappers(String message) {
+        return message == null ? null : message.replaceAll("(REPL\\.)?\\$JShell\\$\\d+[A-Z]?\\.", "");
     }
 
     private static String simpleName(String className) {

@@ -40,7 +40,7 @@ final class Magics {
     private static Evaluation jars(Magic.Call call) {
         List<Path> added = new ArrayList<>();
         for (String pattern : requireWords(call, "%jars lib/*.jar")) {
-            List<Path> matches = PathsHandler.resolveGlobs(pattern);
+            List<Path> matches = glob(pattern);
             if (matches.isEmpty()) {
                 throw new IllegalArgumentException("no file matches '" + pattern + "' (relative to "
                         + Path.of("").toAbsolutePath() + ")");
@@ -67,7 +67,7 @@ final class Magics {
                 if (entry.isBlank()) {
                     continue;
                 }
-                List<Path> matches = PathsHandler.resolveGlobs(entry);
+                List<Path> matches = glob(entry);
                 if (matches.isEmpty()) {
                     throw new IllegalArgumentException("no file or folder matches '" + entry + "'");
                 }
@@ -215,6 +215,15 @@ final class Magics {
 
     private static String prefixed(String prefix, TreeSet<String> names) {
         return String.join(" ", names.stream().map(n -> prefix + n).toList());
+    }
+
+    /** Files matching a glob ({@code lib/*.jar}); empty when nothing matches or the folder is missing. */
+    private static List<Path> glob(String pattern) {
+        try {
+            return PathsHandler.resolveGlobs(pattern);
+        } catch (RuntimeException missingFolder) {
+            return List.of();
+        }
     }
 
     private static List<String> requireWords(Magic.Call call, String example) {

@@ -35,6 +35,7 @@ import org.visionbook.kernel.engine.Engine;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Jupyter side of the kernel: the base library speaks the messaging protocol (ZeroMQ, message
@@ -45,13 +46,26 @@ public final class JupyterKernel extends BaseKernel {
     /** Kernelspec name; notebooks' metadata refer to it. */
     public static final String KERNELSPEC_NAME = "java";
 
-    private final Engine engine;
+    private final CompletableFuture<Engine> starting;
 
-    public JupyterKernel(Engine engine) {
+    /** A kernel for an engine that may still be starting: requests that need it wait. */
+    public JupyterKernel(CompletableFuture<Engine> engine) {
         super("visionbook-java", version(), languageInfo(), List.of(), null, new JupyterIO(StandardCharsets.UTF_8),
                 new CommManager(), new Renderer(), null, new MagicsRegistry(), false,
                 new StringStyler.Builder().build());
-        this.engine = engine;
+        this.starting = engine;
+    }
+
+    public JupyterKernel(Engine engine) {
+        this(CompletableFuture.completedFuture(engine));
+    }
+
+    private Engine engine() {
+        try {
+            return starting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException("the Java kernel could not start: " + e.getCause(), e.getCause());
+        }
     }
 
     /** The language_info notebooks record; the runner writes the same. */
@@ -72,7 +86,7 @@ public final class JupyterKernel extends BaseKernel {
 
     @Override
     public Renderer getRenderer() {
-        return engine.renderer();
+        return engine().renderer();
     }
 
     @Override
@@ -90,7 +104,12 @@ public final class JupyterKernel extends BaseKernel {
         if (!silent) {
             env.publish(new PublishExecuteInput(request.getCode(), count));
         }
-        CellOutcome outcome = engine.execute(request.getCode(), count, new IopubListener(env, silent, request.isStdinEnabled()));
+        CellOutcome outcome;
+        try {
+            outcome = engine().execute(request.getCode(), count, new IopubListener(env, silent, request.isStdinEnabled()));
+        } catch (IllegalStateException notStarted) {
+            outcome = new CellOutcome.Failure(new CellError("KernelError", notStarted.getMessage(), List.of(notStarted.getMessage())));
+        }
         if (outcome instanceof CellOutcome.Success success) {
             if (!silent) {
                 success.result().ifPresent(data -> env.publish(new PublishExecuteResult(count, data)));
@@ -110,7 +129,7 @@ public final class JupyterKernel extends BaseKernel {
     @Override
     public Object evalRaw(String source) {
         // Used by the base library's notebook statics; this kernel's cells use org.visionbook.kernel.Notebook.
-        CellOutcome outcome = engine.execute(source, 0, CellListener.discarding());
+        CellOutcome outcome = engine().execute(source, 0, CellListener.discarding());
         if (outcome instanceof CellOutcome.Success s) {
             return s.result().orElse(null);
         }
@@ -119,18 +138,18 @@ public final class JupyterKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        return engine.inspect(code, at, extraDetail).map(DisplayData::new).orElse(null);
+        return engine().inspect(code, at, extraDetail).map(DisplayData::new).orElse(null);
     }
 
     @Override
     public ReplacementOptions complete(String code, int at) {
-        Engine.Completion c = engine.complete(code, at);
+        Engine.Completion c = engine().complete(code, at);
         return new ReplacementOptions(c.matches(), c.start(), c.end());
     }
 
     @Override
     public String isComplete(String code) {
-        return switch (engine.isComplete(code)) {
+        return switch (engine().isComplete(code)) {
             case COMPLETE -> IS_COMPLETE_YES;
             case INVALID -> IS_COMPLETE_BAD;
             case INCOMPLETE -> "    ";
@@ -139,7 +158,9 @@ public final class JupyterKernel extends BaseKernel {
 
     @Override
     public void interrupt() {
-        engine.interrupt();
+        if (starting.isDone() && !starting.isCompletedExceptionally()) {
+            starting.join().interrupt();
+        }
     }
 
     @Override
@@ -169,11 +190,6 @@ public final class JupyterKernel extends BaseKernel {
     private static final class Interrupted extends InterruptReply {
         @SuppressWarnings("unused") // serialized by Gson
         private final String status = "ok";
-    }
-
-    @Override
-    public void onShutdown(boolean isRestarting) {
-        super.onShutdown(isRestarting);
     }
 
     /** Sends a cell's output to the frontend as IOPub messages (they carry the request as parent). */

@@ -1,6 +1,5 @@
 package org.visionbook.kernel.jupyter;
 
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.visionbook.kernel.engine.Engine;
 import org.visionbook.kernel.engine.EngineConfig;
@@ -9,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs the kernel for one Jupyter session: reads the connection file Jupyter wrote, starts the
@@ -27,19 +27,33 @@ public final class KernelServer {
             throw new IllegalArgumentException("cannot read the Jupyter connection file " + connectionFile + ": " + e.getMessage(), e);
         }
         KernelConnectionProperties properties = KernelConnectionProperties.parse(json);
-        Engine engine = Engine.start(EngineConfig.defaults());
-        // Problems in a user's startup script go to the kernel log (Jupyter's terminal), not into a cell.
-        engine.startupProblems().forEach(engine.terminalErr()::println);
+        // Answer Jupyter at once; JShell and the startup script warm up meanwhile, and the first
+        // request that needs them waits.
+        CompletableFuture<Engine> engine = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                Engine started = Engine.start(EngineConfig.defaults());
+                // Problems in a user's startup script go to the kernel log (Jupyter's terminal), not into a cell.
+                started.startupProblems().forEach(started.terminalErr()::println);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> started.reportToRunningCell(
+                        "\n[visionbook] The kernel's JVM is exiting while this cell runs (System.exit in library code,"
+                                + " or the process was killed). Jupyter will offer to restart the kernel; variables are lost.\n"),
+                        "visionbook-exit-report"));
+                engine.complete(started);
+            } catch (Throwable t) {
+                engine.completeExceptionally(t);
+            }
+        }, "visionbook-engine-start");
+        starter.setDaemon(true);
+        starter.start();
         JupyterKernel kernel = new JupyterKernel(engine);
-        JupyterConnection connection = new JupyterConnection(properties);
+        KernelConnection connection = new KernelConnection(properties);
         kernel.becomeHandlerForConnection(connection);
         kernel.onStartup();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> engine.reportToRunningCell(
-                "\n[visionbook] The kernel's JVM is exiting while this cell runs (System.exit in library code,"
-                        + " or the process was killed). Jupyter will offer to restart the kernel; variables are lost.\n"),
-                "visionbook-exit-report"));
         connection.connect();
         connection.waitUntilClose();
-        engine.close();
+        if (engine.isDone() && !engine.isCompletedExceptionally()) {
+            engine.join().close();
+        }
     }
 }

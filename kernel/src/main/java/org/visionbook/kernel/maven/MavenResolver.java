@@ -35,9 +35,17 @@ public final class MavenResolver {
     public static final String OFFLINE_PROPERTY = "visionbook.maven.offline";
 
     private final boolean offline;
+    private final Path localRepository;
 
+    /** A resolver using the user's local repository ({@code ~/.m2/repository} or as settings.xml says). */
     public MavenResolver(boolean offline) {
+        this(offline, null);
+    }
+
+    /** A resolver using {@code localRepository} instead (null: the user's). */
+    public MavenResolver(boolean offline, Path localRepository) {
         this.offline = offline;
+        this.localRepository = localRepository;
     }
 
     /** A resolver that is offline when the property or environment variable says so. */
@@ -62,7 +70,11 @@ public final class MavenResolver {
         if (coordinates.isEmpty()) {
             throw new IllegalArgumentException("give coordinates, e.g. %maven org.apache.commons:commons-math3:3.6.1");
         }
-        ContextOverrides overrides = ContextOverrides.create()
+        ContextOverrides.Builder builder = ContextOverrides.create();
+        if (localRepository != null) {
+            builder.withLocalRepositoryOverride(localRepository);
+        }
+        ContextOverrides overrides = builder
                 .withUserSettings(true)
                 .offline(offline)
                 .configProperties(Map.of(

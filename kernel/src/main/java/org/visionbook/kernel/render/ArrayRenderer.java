@@ -6,13 +6,8 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -124,13 +119,7 @@ public final class ArrayRenderer implements RendererExtension {
     }
 
     static String png(BufferedImage img) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+        return ImageRenderer.encode(img, "png");
     }
 
     /** A dark-blue to yellow ramp (perceptually ordered, readable in greyscale). */

@@ -1,8 +1,6 @@
 package org.visionbook.kernel.render;
 
-import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
-import org.dflib.jjava.jupyter.kernel.display.common.Image;
 import org.dflib.jjava.jupyter.kernel.display.common.Text;
 
 import java.util.ServiceLoader;
@@ -10,8 +8,8 @@ import java.util.ServiceLoader;
 /**
  * The renderer every front end shares (Jupyter kernel, headless runner, grader), so a value looks
  * the same everywhere: the base library's image and text renderers plus every
- * {@link RendererExtension} on the class path (the built-in ones for toolkit displayables, XChart
- * charts, Tablesaw tables and ND4J arrays among them).
+ * {@link RendererExtension} on the class path (the built-in ones for pictures, toolkit
+ * displayables, XChart charts, Tablesaw tables and ND4J arrays among them).
  */
 public final class Renderers {
 
@@ -20,16 +18,10 @@ public final class Renderers {
 
     public static Renderer create() {
         Renderer renderer = new Renderer();
-        Image.registerAll(renderer);
         Text.registerAll(renderer);
         for (RendererExtension extension : ServiceLoader.load(RendererExtension.class, Renderers.class.getClassLoader())) {
             extension.register(renderer);
         }
         return renderer;
-    }
-
-    /** A bundle holding only text (for values that cannot render themselves). */
-    public static DisplayData text(String text) {
-        return new DisplayData(text);
     }
 }

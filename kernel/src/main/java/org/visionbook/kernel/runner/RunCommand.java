@@ -61,7 +61,7 @@ public final class RunCommand {
         for (Map.Entry<Path, List<Path>> group : byFolder.entrySet()) {
             int s = group.getKey().equals(here)
                     ? runHere(group.getValue(), a, out, err)
-                    : runInChild(group.getKey(), group.getValue(), a, err);
+                    : runInChild(group.getKey(), group.getValue(), a, out, err);
             status = Math.max(status, s);
         }
         return status;
@@ -138,7 +138,7 @@ public final class RunCommand {
             try (Engine engine = Engine.start(EngineConfig.defaults())) {
                 engine.startupProblems().forEach(err::println);
                 report = NotebookRunner.execute(nb, file.toString(), engine,
-                        new NotebookRunner.Options(a.allowErrors(), a.timeout(), engine.terminalOut()));
+                        new NotebookRunner.Options(a.allowErrors(), a.timeout(), out));
             }
             try {
                 NotebookFiles.write(nb, target);
@@ -159,8 +159,22 @@ public final class RunCommand {
         return status;
     }
 
+    private static Thread copy(java.io.InputStream from, PrintStream to) {
+        Thread t = new Thread(() -> {
+            try {
+                from.transferTo(to);
+            } catch (IOException ignored) {
+                // The child is gone; what it printed so far has been passed on.
+            }
+            to.flush();
+        }, "visionbook-child-output");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
     /** Runs notebooks of another folder in a child JVM whose working directory is that folder. */
-    static int runInChild(Path folder, List<Path> files, Arguments a, PrintStream err) {
+    static int runInChild(Path folder, List<Path> files, Arguments a, PrintStream out, PrintStream err) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -183,8 +197,14 @@ public final class RunCommand {
             command.add(String.valueOf(t.toMillis() / 1000.0));
         });
         try {
-            Process p = new ProcessBuilder(command).directory(folder.toFile()).inheritIO().start();
-            return p.waitFor();
+            Process p = new ProcessBuilder(command).directory(folder.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+            Thread copyOut = copy(p.getInputStream(), out);
+            Thread copyErr = copy(p.getErrorStream(), err);
+            int status = p.waitFor();
+            copyOut.join();
+            copyErr.join();
+            return status;
         } catch (IOException e) {
             err.println("visionbook run: could not start a JVM for " + folder + ": " + e.getMessage());
             return 1;

@@ -59,7 +59,7 @@ class EngineRobustnessTest {
         run("int before = 5;");
         CellProbe.started = false;
         CellError e = error(interrupted(
-                "org.visionbook.kernel.engine.CellProbe.started();\nThread.sleep(60_000);"));
+                "if (true) { org.visionbook.kernel.engine.CellProbe.started(); Thread.sleep(60_000); }"));
         assertEquals("Interrupted", e.name());
         assertEquals("6", text(run("before + 1")));
     }
@@ -69,8 +69,8 @@ class EngineRobustnessTest {
         run("long spins = 0;");
         CellProbe.started = false;
         CellError e = error(interrupted(
-                "org.visionbook.kernel.engine.CellProbe.started();\n"
-                        + "while (true) { try { Thread.sleep(5); } catch (InterruptedException ignored) { } spins++; }"));
+                "if (true) { org.visionbook.kernel.engine.CellProbe.started();\n"
+                        + "while (true) { try { Thread.sleep(5); } catch (InterruptedException ignored) { } spins++; } }"));
         assertEquals("Interrupted", e.name());
         assertEquals("ok", text(run("spins > 0 ? \"ok\" : \"no spins\"")));
     }
@@ -103,5 +103,29 @@ class EngineRobustnessTest {
     static String text(CellOutcome outcome) {
         CellOutcome.Success ok = assertInstanceOf(CellOutcome.Success.class, outcome, () -> "failed: " + outcome);
         return ok.result().map(d -> String.valueOf(d.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN))).orElse(null);
+    }
+
+    @Test
+    void interruptingDl4jTrainingStopsItAndTheNetworkStillTrainsAfterwards() throws Exception {
+        run("""
+                import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+                import org.deeplearning4j.nn.conf.layers.DenseLayer;
+                import org.deeplearning4j.nn.conf.layers.OutputLayer;
+                import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+                import org.nd4j.linalg.activations.Activation;
+                import org.nd4j.linalg.lossfunctions.LossFunctions;
+                MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(7).list()
+                        .layer(new DenseLayer.Builder().nIn(4).nOut(16).activation(Activation.RELU).build())
+                        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(16).nOut(1).activation(Activation.IDENTITY).build())
+                        .build());
+                net.init();
+                INDArray x = Nd4j.rand(DataType.FLOAT, 32, 4);
+                INDArray y = x.sum(true, 1);
+                int steps = 0;""");
+        CellProbe.started = false;
+        CellError e = error(interrupted(
+                "if (true) { org.visionbook.kernel.engine.CellProbe.started(); while (true) { net.fit(x, y); steps++; } }"));
+        assertEquals("Interrupted", e.name());
+        assertEquals("true", text(run("net.fit(x, y);\nsteps > 0 && Double.isFinite(net.score())")));
     }
 }

@@ -59,6 +59,7 @@ class EngineTest {
     void statementsAndDeclarationsHaveNoResult() {
         assertEquals(null, resultText(run("int unused = 3;", new RecordingListener())));
         assertEquals(null, resultText(run("System.out.print(\"\")", new RecordingListener())));
+        assertEquals(null, resultText(run("System.out.printf(\"%d%n\", 1)", new RecordingListener())), "printf returns the stream");
     }
 
     @Test
@@ -165,5 +166,19 @@ class EngineTest {
         run("String inspectedVariable = \"x\";", new RecordingListener());
         String var = engine.inspect("inspectedVariable", 5, false).orElseThrow();
         assertTrue(var.contains("String inspectedVariable"), var);
+    }
+
+    @Test
+    void aNullPointerMessageNamesTheVariableNotJShellsWrapper() {
+        CellError e = error(run("String nothing = null;\nnothing.length()", new RecordingListener()));
+        assertEquals("NullPointerException", e.name());
+        assertTrue(e.message().contains("because \"nothing\" is null"), e.message());
+        assertFalse(e.plainText().contains("$JShell$"), e.plainText());
+    }
+
+    @Test
+    void cellCodeCannotRunCellsThroughTheEngineItself() {
+        CellError e = error(run("org.visionbook.kernel.engine.Engine.current().evaluate(\"1\", \"nested\")", new RecordingListener()));
+        assertTrue(e.message().contains("cannot be called from code running in a cell"), e.message());
     }
 }

@@ -1,0 +1,98 @@
+package org.visionbook.kernel.runner;
+
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunCommandTest {
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    PrintStream out() {
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
+    }
+
+    PrintStream err() {
+        return new PrintStream(err, true, StandardCharsets.UTF_8);
+    }
+
+    static Path write(Path dir, String name, String... cells) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, NotebookFiles.toJson(NotebookRunnerTest.notebook(cells)));
+        return file;
+    }
+
+    @Test
+    void outputDirLeavesTheInputUntouchedAndReportsProgress(@TempDir Path dir) throws Exception {
+        Path input = write(dir, "nb.ipynb", "System.out.println(\"hi\");", "1 + 1");
+        String before = Files.readString(input);
+        RunCommand.Arguments args = RunCommand.parse(List.of(input.toString(), "--output", dir.resolve("out").toString()));
+        int status = RunCommand.runHere(List.of(input.toAbsolutePath()), args, out(), err());
+        assertEquals(0, status, err.toString());
+        assertEquals(before, Files.readString(input));
+        JsonObject result = NotebookFiles.read(dir.resolve("out/nb.ipynb"));
+        assertEquals("2", NotebookFiles.text(result.getAsJsonArray("cells").get(2).getAsJsonObject()
+                .getAsJsonArray("outputs").get(0).getAsJsonObject().getAsJsonObject("data").get("text/plain")));
+        String progress = out.toString(StandardCharsets.UTF_8);
+        assertTrue(progress.contains("cell 1/2") && progress.contains("cell 2/2") && progress.contains("done"), progress);
+    }
+
+    @Test
+    void inplaceRewritesTheNotebookAndAFailingCellMeansExitStatusOne(@TempDir Path dir) throws Exception {
+        Path input = write(dir, "fails.ipynb", "int x = \"no\";");
+        RunCommand.Arguments args = RunCommand.parse(List.of(input.toString(), "--inplace"));
+        int status = RunCommand.runHere(List.of(input.toAbsolutePath()), args, out(), err());
+        assertEquals(1, status);
+        String written = Files.readString(input);
+        assertTrue(written.contains("\"ename\": \"CompileError\""), written);
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file is left next to the notebook");
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("FAILED at cell 2 (CompileError)"), out.toString());
+    }
+
+    @Test
+    void aMalformedNotebookIsReportedByNameAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.ipynb");
+        Files.writeString(broken, "not json");
+        RunCommand.Arguments args = RunCommand.parse(List.of(broken.toString(), "--output", dir.resolve("out").toString()));
+        assertEquals(1, RunCommand.runHere(List.of(broken.toAbsolutePath()), args, out(), err()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("broken.ipynb"), err.toString());
+        assertFalse(Files.exists(dir.resolve("out/broken.ipynb")));
+        assertEquals("not json", Files.readString(broken));
+    }
+
+    @Test
+    void badArgumentsAreExplained(@TempDir Path dir) throws Exception {
+        Path nb = write(dir, "a.ipynb", "1");
+        assertThrows(IllegalArgumentException.class, () -> RunCommand.parse(List.of(nb.toString())));
+        assertThrows(IllegalArgumentException.class, () -> RunCommand.parse(List.of(nb.toString(), "--inplace", "--output", "x")));
+        assertThrows(IllegalArgumentException.class, () -> RunCommand.parse(List.of("missing.ipynb", "--inplace")));
+        assertThrows(IllegalArgumentException.class, () -> RunCommand.parse(List.of(nb.toString(), "--inplace", "--timeout", "soon")));
+        assertEquals(2, RunCommand.main(List.of(nb.toString()), out(), err()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: visionbook run"));
+    }
+
+    @Test
+    void notebooksInAnotherFolderRunWithThatFolderAsWorkingDirectory(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("data.txt"), "read relative to the notebook");
+        Path nb = write(dir, "reads.ipynb", "Files.readString(Path.of(\"data.txt\"))");
+        int status = RunCommand.main(List.of(nb.toString(), "--inplace"), out(), err());
+        assertEquals(0, status, err.toString());
+        assertTrue(Files.readString(nb).contains("read relative to the notebook"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("cell 1/1"), "the child's progress is passed on");
+    }
+}
