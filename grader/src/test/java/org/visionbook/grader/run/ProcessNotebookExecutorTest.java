@@ -1,0 +1,111 @@
+package org.visionbook.grader.run;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.visionbook.grader.notebook.Cell;
+import org.visionbook.grader.notebook.Notebook;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProcessNotebookExecutorTest {
+
+    static final RunnerCommand STAND_IN = RunnerCommand.DEFAULT.withMainClass(StandInRunner.class.getName());
+
+    @TempDir
+    Path dir;
+
+    private ExecutionRequest request(ExecutionLimits limits, String... cells) throws Exception {
+        Notebook nb = Notebook.empty();
+        List<Cell> list = new java.util.ArrayList<>();
+        for (int i = 0; i < cells.length; i++) {
+            list.add(Cell.code("c" + i, cells[i]));
+        }
+        Path in = dir.resolve("in.ipynb");
+        nb.withCells(list).write(in);
+        Path work = Files.createDirectories(dir.resolve("work"));
+        return new ExecutionRequest(in, dir.resolve("out.ipynb"), work, limits);
+    }
+
+    private static ExecutionLimits quick() {
+        return ExecutionLimits.defaults().withHeapBytes(256L << 20).withCellTimeout(Duration.ofSeconds(30))
+                .withTotalTimeout(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void theCommandLineCarriesEveryLimitAndFillsThePlaceholders() throws Exception {
+        ExecutionRequest r = request(quick().withOffHeapBytes(512L << 20).withOutputBytes(4096), "1");
+        List<String> cmd = STAND_IN.commandLine(r);
+        assertTrue(cmd.contains("-Xmx" + (256L << 20)), cmd.toString());
+        assertTrue(cmd.contains("-Dorg.bytedeco.javacpp.maxbytes=" + (512L << 20)), cmd.toString());
+        assertTrue(cmd.contains("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + ((256L + 512 + 512) << 20)), cmd.toString());
+        assertTrue(cmd.contains(r.notebook().toString()), cmd.toString());
+        assertTrue(cmd.contains(r.executedNotebook().toString()), cmd.toString());
+        assertTrue(cmd.contains("30") && cmd.contains("4096"), cmd.toString());
+        assertFalse(cmd.stream().anyMatch(a -> a.contains("{")), "no placeholder left: " + cmd);
+    }
+
+    @Test
+    void aNotebookRunsInItsOwnProcessAndItsOutputsComeBack() throws Exception {
+        ExecutionRequest r = request(quick(), "System.out.println(\"cwd \" + java.nio.file.Path.of(\"\").toAbsolutePath());",
+                "int x = 6 * 7;", "x");
+        ExecutionResult result = new ProcessNotebookExecutor(STAND_IN).execute(r);
+        assertEquals(ExecutionResult.Termination.EXITED, result.termination(), result.toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        Notebook executed = Notebook.read(r.executedNotebook());
+        String printed = executed.cells().get(0).outputs().get(0).get("text").asText();
+        assertEquals("cwd " + r.workingDirectory().toRealPath(), printed.strip(), "runs in the temporary working directory");
+        assertEquals("42", executed.cells().get(2).outputs().get(0).path("data").path("text/plain").asText());
+    }
+
+    @Test
+    void theTotalTimeoutKillsAnInfiniteLoopAndTheProcessesItStarted() throws Exception {
+        ExecutionRequest r = request(quick().withTotalTimeout(Duration.ofSeconds(8)),
+                "Process child = new ProcessBuilder(\"sleep\", \"300\").start();",
+                "java.nio.file.Files.writeString(java.nio.file.Path.of(\"child.pid\"), Long.toString(child.pid()));",
+                "while (true) { }");
+        ExecutionResult result = new ProcessNotebookExecutor(STAND_IN).execute(r);
+        assertEquals(ExecutionResult.Termination.TIMED_OUT, result.termination());
+        long pid = Long.parseLong(Files.readString(r.workingDirectory().resolve("child.pid")).strip());
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the grandchild 'sleep' must be killed");
+    }
+
+    @Test
+    void aCellPastTheCellTimeoutIsStoppedAndTheNextCellStillRuns() throws Exception {
+        ExecutionRequest r = request(quick().withCellTimeout(Duration.ofSeconds(2)), "while (true) { }", "\"after\"");
+        ExecutionResult result = new ProcessNotebookExecutor(STAND_IN).execute(r);
+        assertEquals(ExecutionResult.Termination.EXITED, result.termination());
+        Notebook executed = Notebook.read(r.executedNotebook());
+        assertEquals("error", executed.cells().get(0).outputs().get(0).get("output_type").asText());
+        assertEquals("\"after\"", executed.cells().get(1).outputs().get(0).path("data").path("text/plain").asText());
+    }
+
+    @Test
+    void outputBeyondTheCapIsDroppedButCounted() throws Exception {
+        ExecutionRequest r = request(quick().withOutputBytes(64 * 1024),
+                "var raw = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);",
+                "for (int i = 0; i < 50_000; i++) raw.print(\"0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789\\n\");",
+                "raw.flush();");
+        ExecutionResult result = new ProcessNotebookExecutor(STAND_IN).execute(r);
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(result.outputTruncated());
+        assertTrue(result.outputBytes() >= 5_000_000, "all output is counted: " + result.outputBytes());
+        assertTrue(result.stdout().length() < 64 * 1024 + 200, "kept: " + result.stdout().length());
+        assertTrue(result.stdout().contains("bytes of output dropped"), "the cut is marked");
+    }
+
+    @Test
+    void aMissingRunnerClassEndsWithAnExitCodeAndTheJvmsMessage() throws Exception {
+        ExecutionRequest r = request(quick(), "1");
+        ExecutionResult result = new ProcessNotebookExecutor(STAND_IN.withMainClass("org.example.NoSuchRunner")).execute(r);
+        assertEquals(ExecutionResult.Termination.EXITED, result.termination());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.stderr().contains("org.example.NoSuchRunner"), result.stderr());
+    }
+}
