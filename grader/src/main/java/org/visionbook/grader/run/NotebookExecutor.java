@@ -12,4 +12,9 @@ public interface NotebookExecutor {
      * exits early is a normal result, not an exception.
      */
     ExecutionResult execute(ExecutionRequest request) throws InterruptedException;
+
+    /** What runs the notebooks, in one line; part of the grading cache key. */
+    default String describe() {
+        return getClass().getName();
+    }
 }

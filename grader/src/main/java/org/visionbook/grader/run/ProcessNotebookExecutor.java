@@ -33,6 +33,11 @@ public final class ProcessNotebookExecutor implements NotebookExecutor {
     }
 
     @Override
+    public String describe() {
+        return command.mainClass() + " " + String.join(" ", command.arguments());
+    }
+
+    @Override
     public ExecutionResult execute(ExecutionRequest request) throws InterruptedException {
         List<String> cmd = command.commandLine(request);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(request.workingDirectory().toFile());

@@ -41,8 +41,9 @@ public final class Grading {
 
     /**
      * Starts grading: reads the run's key from {@code keyFile}, deletes it and any {@code forget}
-     * files (the injected notebook, whose nonces student code must not read), and opens
-     * {@code resultsFile} for appending. Can be called once per JVM.
+     * files (the injected notebook, whose nonces student code must not read), opens
+     * {@code resultsFile} for appending and records the start of the run. Can be called once per
+     * JVM.
      */
     public static void arm(Path keyFile, Path resultsFile, Path... forget) {
         synchronized (LOCK) {
@@ -57,6 +58,7 @@ public final class Grading {
                 }
                 results = new FileOutputStream(resultsFile.toFile(), true);
                 key = k;
+                append("{\"v\":" + ResultProtocol.VERSION + ",\"seq\":" + (++sequence) + ",\"start\":true}", "the start of the run");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the grading harness: " + e.getMessage(), e);
             }
@@ -89,6 +91,18 @@ public final class Grading {
         }
         if (thrown != null) {
             Grading.<RuntimeException>rethrow(thrown);
+        }
+    }
+
+    /**
+     * Marks that the notebook ran to its end (the grader adds this as the last cell). A run without
+     * this record stopped early: an exit, a crash or a kill.
+     */
+    public static void finish() {
+        synchronized (LOCK) {
+            if (key != null) {
+                append("{\"v\":" + ResultProtocol.VERSION + ",\"seq\":" + (++sequence) + ",\"end\":true}", "the end of the run");
+            }
         }
     }
 
@@ -132,12 +146,16 @@ public final class Grading {
                 }
             }
             sb.append("]}");
-            try {
-                results.write((ResultProtocol.sign(key, sb.toString()) + "\n").getBytes(StandardCharsets.US_ASCII));
-                results.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the result of " + cell.gradeId + ": " + e.getMessage(), e);
-            }
+            append(sb.toString(), cell.gradeId);
+        }
+    }
+
+    private static void append(String json, String what) {
+        try {
+            results.write((ResultProtocol.sign(key, json) + "\n").getBytes(StandardCharsets.US_ASCII));
+            results.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the result of " + what + ": " + e.getMessage(), e);
         }
     }
 
