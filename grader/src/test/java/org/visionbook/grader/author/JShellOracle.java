@@ -19,6 +19,11 @@ final class JShellOracle implements AutoCloseable {
 
     private final JShell shell = JShell.builder().executionEngine("local").build();
 
+    JShellOracle() {
+        // the test class path holds the toolkit, so cells may use the check API
+        shell.addToClasspath(System.getProperty("java.class.path"));
+    }
+
     /** The outcome of one cell: compile errors, or the message of the first exception. */
     record Outcome(List<String> compileErrors, String exceptionMessage) {
         boolean compiled() {
