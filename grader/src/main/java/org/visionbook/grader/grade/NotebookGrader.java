@@ -11,6 +11,8 @@ import org.visionbook.grader.run.NotebookExecutor;
 import org.visionbook.toolkit.check.ResultProtocol;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,8 +110,13 @@ public final class NotebookGrader {
             Path executedFile = harness.resolve("executed.ipynb");
             HarnessInjector.Injected injected = HarnessInjector.inject(notebook, assignment, keyFile, results, injectedFile);
             injected.notebook().write(injectedFile);
-            ExecutionResult run = executor.execute(new ExecutionRequest(injectedFile, executedFile, work, limits));
-            RunRecords records = RunRecords.read(results, ResultProtocol.parseKey(key));
+            ExecutionResult run;
+            RunRecords records;
+            // opened before the run: the harness removes the file's name once it has opened it
+            try (FileChannel resultsReader = FileChannel.open(results, StandardOpenOption.READ)) {
+                run = executor.execute(new ExecutionRequest(injectedFile, executedFile, work, limits));
+                records = RunRecords.read(resultsReader, ResultProtocol.parseKey(key));
+            }
             List<String> notes = new ArrayList<>();
             Notebook executed = readExecuted(executedFile, notes);
             return score(assignment, notebook, injected, run, records, executed, reference, notes);

@@ -6,9 +6,9 @@ import org.visionbook.grader.notebook.NotebookJson;
 import org.visionbook.toolkit.check.ResultProtocol;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,15 +27,25 @@ record RunRecords(List<CellRecord> cells, boolean started, boolean ended, int re
     record CellRecord(long seq, String gradeId, String nonce, boolean completed, String error, List<CheckResult> checks) {
     }
 
-    static RunRecords read(Path results, byte[] key) throws IOException {
+    /** Reads every line the handle's file holds, from its start. */
+    static RunRecords read(FileChannel results, byte[] key) throws IOException {
+        long size = Math.min(results.size(), MAX_BYTES);
+        ByteBuffer buffer = ByteBuffer.allocate((int) size);
+        while (buffer.hasRemaining() && results.read(buffer, buffer.position()) > 0) {
+            // keep reading: a file channel may return fewer bytes than asked
+        }
+        return parse(new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1).lines().toList(), key);
+    }
+
+    /** Results beyond this size are not read: the harness writes a few kilobytes per graded cell. */
+    static final long MAX_BYTES = 64L << 20;
+
+    static RunRecords parse(List<String> lines, byte[] key) {
         List<CellRecord> cells = new ArrayList<>();
         boolean started = false;
         boolean ended = false;
         int rejected = 0;
-        if (!Files.exists(results)) {
-            return new RunRecords(cells, false, false, 0);
-        }
-        for (String line : Files.readAllLines(results, StandardCharsets.ISO_8859_1)) {
+        for (String line : lines) {
             if (line.isBlank()) {
                 continue;
             }

@@ -40,10 +40,11 @@ public final class Grading {
     }
 
     /**
-     * Starts grading: reads the run's key from {@code keyFile}, deletes it and any {@code forget}
-     * files (the injected notebook, whose nonces student code must not read), opens
-     * {@code resultsFile} for appending and records the start of the run. Can be called once per
-     * JVM.
+     * Starts grading: reads the run's key from {@code keyFile}, opens {@code resultsFile} for
+     * appending and records the start of the run, then deletes the key file, the results file's
+     * name (the grader reads it through a handle it opened before the run, so no other process
+     * finds it by name) and any {@code forget} files (the injected notebook, whose nonces student
+     * code must not read). Can be called once per JVM.
      */
     public static void arm(Path keyFile, Path resultsFile, Path... forget) {
         synchronized (LOCK) {
@@ -53,15 +54,24 @@ public final class Grading {
             try {
                 byte[] k = ResultProtocol.parseKey(Files.readString(keyFile, StandardCharsets.US_ASCII));
                 Files.delete(keyFile);
-                for (Path p : forget) {
-                    Files.deleteIfExists(p);
-                }
                 results = new FileOutputStream(resultsFile.toFile(), true);
                 key = k;
                 append("{\"v\":" + ResultProtocol.VERSION + ",\"seq\":" + (++sequence) + ",\"start\":true}", "the start of the run");
+                forgetQuietly(resultsFile);
+                for (Path p : forget) {
+                    forgetQuietly(p);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the grading harness: " + e.getMessage(), e);
             }
+        }
+    }
+
+    private static void forgetQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a file system that will not delete an open file (Windows): the name stays, the signatures still hold
         }
     }
 
@@ -140,7 +150,7 @@ public final class Grading {
                             .append(",\"label\":").append(ResultProtocol.json(o.label()))
                             .append(",\"passed\":").append(o.passed())
                             .append(",\"weight\":").append(ResultProtocol.json(o.weight()))
-                            .append(",\"detail\":").append(ResultProtocol.json(o.detail()))
+                            .append(",\"detail\":").append(ResultProtocol.json(cut(o.detail())))
                             .append(",\"hint\":").append(ResultProtocol.json(o.hint())).append('}');
                     first = false;
                 }
@@ -157,6 +167,10 @@ public final class Grading {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the result of " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String cut(String s) {
+        return s.length() <= 4000 ? s : s.substring(0, 4000) + " [...]";
     }
 
     @SuppressWarnings("unchecked")

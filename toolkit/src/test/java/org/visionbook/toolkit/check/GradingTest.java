@@ -21,22 +21,32 @@ class GradingTest {
     Path dir;
 
     @AfterEach
-    void disarm() {
+    void disarm() throws Exception {
         Grading.reset();
+        if (reader != null) {
+            reader.close();
+        }
     }
+
+    private java.nio.channels.FileChannel reader;
 
     private byte[] arm() throws Exception {
         String key = ResultProtocol.newKey();
         Path keyFile = Files.writeString(dir.resolve("key"), key);
         Path notebook = Files.writeString(dir.resolve("injected.ipynb"), "{}");
-        Grading.arm(keyFile, dir.resolve("results"), notebook);
+        Path results = Files.createFile(dir.resolve("results"));
+        reader = java.nio.channels.FileChannel.open(results);
+        Grading.arm(keyFile, results, notebook);
         assertFalse(Files.exists(keyFile), "the key file is deleted before student code runs");
         assertFalse(Files.exists(notebook), "the injected notebook is deleted too");
+        assertFalse(Files.exists(results), "the results file has no name any more");
         return ResultProtocol.parseKey(key);
     }
 
     private List<String> records(byte[] key) throws Exception {
-        List<String> all = Files.readAllLines(dir.resolve("results")).stream()
+        var bytes = java.nio.ByteBuffer.allocate((int) reader.size());
+        reader.read(bytes, 0);
+        List<String> all = new String(bytes.array(), java.nio.charset.StandardCharsets.US_ASCII).lines()
                 .map(l -> ResultProtocol.verify(key, l).orElseThrow(() -> new AssertionError("bad signature: " + l)))
                 .toList();
         assertTrue(all.get(0).contains("\"start\":true"), "arming records the start: " + all.get(0));
@@ -81,6 +91,7 @@ class GradingTest {
         arm();
         Path other = Files.writeString(dir.resolve("key2"), ResultProtocol.newKey());
         assertThrows(IllegalStateException.class, () -> Grading.arm(other, dir.resolve("results2")));
+        assertTrue(Files.exists(other), "a refused arm touches nothing");
     }
 
     @Test
