@@ -99,7 +99,10 @@ public final class Main {
             err.println("error: " + e.getMessage());
             err.print(USAGE_TEXT);
             return USAGE;
-        } catch (AuthoringException | NotebookFormatException | GradingSetupException e) {
+        } catch (GradingSetupException e) {
+            err.println("error: " + e.getMessage());
+            return e.runnerFailure() ? FAILURE : AUTHORING;
+        } catch (AuthoringException | NotebookFormatException e) {
             err.println("error: " + e.getMessage());
             return AUTHORING;
         } catch (IOException e) {
@@ -140,7 +143,8 @@ public final class Main {
         return o;
     }
 
-    private int generate(Map<String, String> o) throws IOException, AuthoringException, NotebookFormatException, InterruptedException {
+    private int generate(Map<String, String> o)
+            throws IOException, AuthoringException, NotebookFormatException, InterruptedException, GradingSetupException {
         Path solutions = Path.of(o.getOrDefault("--solutions", "solutions"));
         Path exercises = Path.of(o.getOrDefault("--exercises", "exercises"));
         List<ExerciseGenerator.Generated> written = ExerciseGenerator.generate(solutions, exercises);

@@ -2,6 +2,7 @@ package org.visionbook.grader.author;
 
 import org.visionbook.grader.grade.AssignmentNotebook;
 import org.visionbook.grader.grade.CellScore;
+import org.visionbook.grader.grade.GradingSetupException;
 import org.visionbook.grader.grade.NotebookGrader;
 import org.visionbook.grader.grade.Status;
 import org.visionbook.grader.notebook.Notebook;
@@ -23,10 +24,14 @@ public final class ExerciseVerifier {
     }
 
     /** The defects found, each naming the notebook and the exercise; empty if the exercise is sound. */
-    public static List<String> verify(AssignmentNotebook assignment, NotebookGrader grader) throws IOException, InterruptedException {
+    public static List<String> verify(AssignmentNotebook assignment, NotebookGrader grader)
+            throws IOException, InterruptedException, GradingSetupException {
         List<String> defects = new ArrayList<>();
         String name = assignment.fileName();
         NotebookGrader.Graded solution = grader.grade(assignment, assignment.solution(), Map.of());
+        if (solution.result().status() == Status.ERROR) {
+            throw new GradingSetupException("cannot check " + name + ": " + solution.result().reason(), true);
+        }
         if (solution.result().status() != Status.GRADED) {
             defects.add(name + ": the solution does not run to its end: " + solution.result().reason());
         }

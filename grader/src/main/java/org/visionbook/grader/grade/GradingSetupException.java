@@ -5,11 +5,20 @@ package org.visionbook.grader.grade;
  * that does not start, an unreadable solutions folder. Grading stops with this message.
  */
 public class GradingSetupException extends Exception {
+
+    private final boolean runnerFailure;
+
     public GradingSetupException(String message) {
-        super(message);
+        this(message, false);
     }
 
-    public GradingSetupException(String message, Throwable cause) {
-        super(message, cause);
+    /** {@code runnerFailure}: the notebook runner or the harness did not start, the solution itself may be fine. */
+    public GradingSetupException(String message, boolean runnerFailure) {
+        super(message);
+        this.runnerFailure = runnerFailure;
+    }
+
+    public boolean runnerFailure() {
+        return runnerFailure;
     }
 }

@@ -76,6 +76,9 @@ public final class NotebookGrader {
             throws GradingSetupException, IOException, InterruptedException {
         Graded g = grade(assignment, assignment.solution(), Map.of());
         NotebookResult r = g.result();
+        if (r.status() == Status.ERROR) {
+            throw new GradingSetupException("cannot grade: " + r.reason(), true);
+        }
         if (r.status() != Status.GRADED) {
             throw new GradingSetupException("the solution " + assignment.fileName() + " does not run to its end: " + r.reason());
         }

@@ -35,8 +35,15 @@ public final class NotebookJson {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new NotebookFormatException(origin + ": not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+            throw new NotebookFormatException(origin + ": not valid JSON" + where + ": " + plain(e.getOriginalMessage()), e);
         }
+    }
+
+    /** Jackson's message without its source-location boilerplate. */
+    private static String plain(String message) {
+        return message.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
+                .replaceAll("\\s+at \\[Source: [^]]*]", "")
+                .strip();
     }
 
     public static ObjectMapper mapper() {

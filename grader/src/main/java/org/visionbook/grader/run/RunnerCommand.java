@@ -47,9 +47,19 @@ public record RunnerCommand(String mainClass, List<String> arguments, String cla
         return new RunnerCommand(mainClass, arguments, cp);
     }
 
-    /** The class path the child JVM gets: the configured one, else this JVM's. */
+    /**
+     * The class path the child JVM gets: the configured one, else this JVM's, with every entry
+     * made absolute (the child runs in another working directory).
+     */
     public String effectiveClassPath() {
-        return classPath != null ? classPath : System.getProperty("java.class.path");
+        String cp = classPath != null ? classPath : System.getProperty("java.class.path");
+        List<String> absolute = new ArrayList<>();
+        for (String entry : cp.split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                absolute.add(Path.of(entry).toAbsolutePath().toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, absolute);
     }
 
     /** The full command line for {@code request}. */
