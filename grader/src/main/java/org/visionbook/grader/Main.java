@@ -17,6 +17,7 @@ import org.visionbook.grader.run.ProcessNotebookExecutor;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,9 +145,12 @@ public final class Main {
     }
 
     private int generate(Map<String, String> o)
-            throws IOException, AuthoringException, NotebookFormatException, InterruptedException, GradingSetupException {
+            throws UsageException, IOException, AuthoringException, NotebookFormatException, InterruptedException, GradingSetupException {
         Path solutions = Path.of(o.getOrDefault("--solutions", "solutions"));
         Path exercises = Path.of(o.getOrDefault("--exercises", "exercises"));
+        if (!Files.isDirectory(solutions)) {
+            throw new UsageException("generate: " + solutions + " is not a folder of solution notebooks");
+        }
         List<ExerciseGenerator.Generated> written = ExerciseGenerator.generate(solutions, exercises);
         for (ExerciseGenerator.Generated g : written) {
             out.println((g.changed() ? "wrote     " : "unchanged ") + g.exercise());
@@ -169,6 +173,11 @@ public final class Main {
         Path solutions = Path.of(required(o, "--solutions"));
         Path submissions = Path.of(required(o, "--submissions"));
         Path outDir = Path.of(required(o, "--out"));
+        for (Path p : List.of(solutions, submissions)) {
+            if (!Files.exists(p)) {
+                throw new UsageException("grade: " + p + " does not exist");
+            }
+        }
         int jobs = positiveInt(o, "--jobs", 1);
         ExecutionLimits limits = ExecutionLimits.defaults();
         try {
