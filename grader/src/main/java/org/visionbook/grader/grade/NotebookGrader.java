@@ -101,16 +101,19 @@ public final class NotebookGrader {
     /** Runs and scores a valid submission ({@code notebook} has cell ids). */
     public Graded grade(AssignmentNotebook assignment, Notebook notebook, Map<String, Double> reference)
             throws IOException, InterruptedException {
-        Path harness = Files.createTempDirectory("visionbook-grade-");
-        Path work = Files.createTempDirectory("visionbook-work-");
+        // real paths: the runner compares the notebook's folder with its working directory
+        Path harness = Files.createTempDirectory("visionbook-grade-").toRealPath();
+        Path work = Files.createTempDirectory("visionbook-work-").toRealPath();
         try {
             String key = ResultProtocol.newKey();
             Path keyFile = harness.resolve("key");
             Files.writeString(keyFile, key);
             ownerOnly(keyFile);
             Path results = Files.createFile(harness.resolve("results.log"));
-            Path injectedFile = harness.resolve("notebook.ipynb");
-            Path executedFile = harness.resolve("executed.ipynb");
+            // the notebook runs from the working directory (the harness deletes it once read);
+            // the runner writes the executed copy, same name, into the private folder
+            Path injectedFile = work.resolve("notebook.ipynb");
+            Path executedFile = Files.createDirectory(harness.resolve("executed")).resolve("notebook.ipynb");
             HarnessInjector.Injected injected = HarnessInjector.inject(notebook, assignment, keyFile, results, injectedFile);
             injected.notebook().write(injectedFile);
             ExecutionResult run;

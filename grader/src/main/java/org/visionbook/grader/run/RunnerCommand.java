@@ -1,50 +1,51 @@
 package org.visionbook.grader.run;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The command line that runs one notebook in a fresh JVM: the runner's main class, its arguments
- * (with placeholders filled in per run), the class path and the JVM's limits.
+ * The command line that runs one notebook in a fresh JVM: JVM options, the runner's main class
+ * and its arguments (placeholders filled in per run), the class path, and the limits.
  *
- * <p>Placeholders in {@link #arguments()}: {@code {notebook}} (input), {@code {output}} (the
- * executed notebook to write), {@code {workDir}}, {@code {cellTimeoutSeconds}},
- * {@code {maxOutputBytes}}.
+ * <p>Placeholders, in {@link #jvmOptions()} and {@link #arguments()}: {@code {notebook}} (the
+ * notebook to run, in the working directory), {@code {output}} (the executed notebook to write)
+ * and {@code {outputDir}} (its folder; the file keeps the notebook's name), {@code {workDir}},
+ * {@code {cellTimeoutSeconds}}, {@code {maxOutputBytes}}.
  */
-public record RunnerCommand(String mainClass, List<String> arguments, String classPath) {
+public record RunnerCommand(String mainClass, List<String> jvmOptions, List<String> arguments, String classPath) {
 
     /**
      * THE place where the grader meets the kernel module's headless runner (the same evaluation
-     * engine as the Jupyter kernel). The runner must: read the notebook before running any cell;
-     * run every code cell in order in one JShell; keep going after a cell fails; stop a cell that
-     * runs past the cell timeout and go on; cap each cell's output; keep cell ids; and write nbformat
-     * 4.5 outputs (stream, display_data, execute_result, error) to the output path - ideally after
-     * every cell, so a run cut short still shows what happened.
+     * engine as the Jupyter kernel): {@code visionbook run NOTEBOOK --output DIR --allow-errors
+     * --timeout SECONDS}, with the cell output cap as the engine's system property. The runner must:
+     * read the notebook before running any cell; run every code cell in order in one engine in this
+     * JVM (the notebook sits in the working directory, so it runs in-process); keep going after a
+     * cell fails; stop a cell that runs past the timeout and go on; cap each cell's output; keep cell
+     * ids; and write nbformat 4.5 outputs to {@code DIR/NOTEBOOK}.
      */
     public static final RunnerCommand DEFAULT = new RunnerCommand(
-            "org.visionbook.kernel.NotebookRunner",
-            List.of("--allow-errors",
-                    "--cell-timeout", "{cellTimeoutSeconds}",
-                    "--max-output-bytes", "{maxOutputBytes}",
-                    "--output", "{output}",
-                    "{notebook}"),
+            "org.visionbook.kernel.Main",
+            List.of("-Dvisionbook.maxOutputBytes={maxOutputBytes}"),
+            List.of("run", "{notebook}", "--output", "{outputDir}", "--allow-errors", "--timeout", "{cellTimeoutSeconds}"),
             null);
 
     public RunnerCommand {
         Objects.requireNonNull(mainClass, "mainClass");
+        jvmOptions = List.copyOf(jvmOptions);
         arguments = List.copyOf(arguments);
     }
 
     /** The same command with a different main class (tests use a stand-in). */
     public RunnerCommand withMainClass(String main) {
-        return new RunnerCommand(main, arguments, classPath);
+        return new RunnerCommand(main, jvmOptions, arguments, classPath);
     }
 
     /** The same command with an explicit class path (default: this JVM's own). */
     public RunnerCommand withClassPath(String cp) {
-        return new RunnerCommand(mainClass, arguments, cp);
+        return new RunnerCommand(mainClass, jvmOptions, arguments, cp);
     }
 
     /**
@@ -54,12 +55,12 @@ public record RunnerCommand(String mainClass, List<String> arguments, String cla
     public String effectiveClassPath() {
         String cp = classPath != null ? classPath : System.getProperty("java.class.path");
         List<String> absolute = new ArrayList<>();
-        for (String entry : cp.split(java.io.File.pathSeparator)) {
+        for (String entry : cp.split(File.pathSeparator)) {
             if (!entry.isEmpty()) {
                 absolute.add(Path.of(entry).toAbsolutePath().toString());
             }
         }
-        return String.join(java.io.File.pathSeparator, absolute);
+        return String.join(File.pathSeparator, absolute);
     }
 
     /** The full command line for {@code request}. */
@@ -71,21 +72,24 @@ public record RunnerCommand(String mainClass, List<String> arguments, String cla
         cmd.add("-Dorg.bytedeco.javacpp.maxbytes=" + l.offHeapBytes());
         cmd.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + l.physicalBytes());
         cmd.add("-XX:MaxDirectMemorySize=" + l.offHeapBytes());
-        // one GC thread and no JIT tiers beyond C1 would save CPU, but students' training cells
-        // need the full JIT; the serial GC keeps the thread count down when --jobs runs several
+        // the serial GC keeps the thread count down when --jobs runs several JVMs side by side
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dfile.encoding=UTF-8");
+        jvmOptions.forEach(o -> cmd.add(fill(o, request)));
         cmd.add("-cp");
         cmd.add(effectiveClassPath());
         cmd.add(mainClass);
-        for (String a : arguments) {
-            cmd.add(a.replace("{notebook}", request.notebook().toString())
-                    .replace("{output}", request.executedNotebook().toString())
-                    .replace("{workDir}", request.workingDirectory().toString())
-                    .replace("{cellTimeoutSeconds}", Long.toString(Math.max(1, l.cellTimeout().toSeconds())))
-                    .replace("{maxOutputBytes}", Long.toString(l.outputBytes())));
-        }
+        arguments.forEach(a -> cmd.add(fill(a, request)));
         return cmd;
+    }
+
+    private static String fill(String template, ExecutionRequest r) {
+        return template.replace("{notebook}", r.notebook().toString())
+                .replace("{outputDir}", r.executedNotebook().getParent().toString())
+                .replace("{output}", r.executedNotebook().toString())
+                .replace("{workDir}", r.workingDirectory().toString())
+                .replace("{cellTimeoutSeconds}", Long.toString(Math.max(1, r.limits().cellTimeout().toSeconds())))
+                .replace("{maxOutputBytes}", Long.toString(r.limits().outputBytes()));
     }
 }

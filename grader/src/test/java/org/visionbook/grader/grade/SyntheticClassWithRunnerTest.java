@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Tag;
 import org.visionbook.grader.run.NotebookExecutor;
 import org.visionbook.grader.run.ProcessNotebookExecutor;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * The synthetic class with the kernel module's headless runner ({@code RunnerCommand.DEFAULT}).
  * Tagged {@code needs-runner}: excluded by default in grader/pom.xml until the runner is merged
@@ -17,5 +20,16 @@ class SyntheticClassWithRunnerTest extends SyntheticClassContract {
     @Override
     NotebookExecutor executor() {
         return ProcessNotebookExecutor.standard();
+    }
+
+    /**
+     * The kernel's engine turns {@code System.exit} in a cell into an exception in that cell
+     * (its ExitRewriter), so the notebook runs on and the exiting student's argmax tests pass.
+     */
+    @Override
+    Map<String, Expected> expected() {
+        Map<String, Expected> e = new TreeMap<>(EXPECTED);
+        e.put("system-exit", new Expected(3, 2, "graded"));
+        return e;
     }
 }

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * A TEST STAND-IN for the kernel module's headless runner, taking the same arguments as
- * {@link RunnerCommand#DEFAULT}: it runs each code cell in one JShell (local execution, this
+ * {@link RunnerCommand#DEFAULT} ({@code run NOTEBOOK --output DIR --allow-errors --timeout S},
+ * output cap in {@code -Dvisionbook.maxOutputBytes}): it runs each code cell in one JShell (local execution, this
  * JVM), stops a cell at the cell timeout, caps each cell's output, keeps going after errors and
  * writes nbformat outputs after every cell. It exists only so the grader's process handling and
  * anti-forgery can be tested before the real runner is merged; the grader itself never uses it.
@@ -41,22 +42,22 @@ public final class StandInRunner {
 
     public static void main(String[] args) throws Exception {
         long cellTimeoutSeconds = 60;
-        long maxOutput = 1 << 20;
-        Path output = null;
+        long maxOutput = Long.getLong("visionbook.maxOutputBytes", 1 << 20);
+        Path outputDir = null;
         Path input = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--allow-errors" -> { }
-                case "--cell-timeout" -> cellTimeoutSeconds = Long.parseLong(args[++i]);
-                case "--max-output-bytes" -> maxOutput = Long.parseLong(args[++i]);
-                case "--output" -> output = Path.of(args[++i]);
+                case "run", "--allow-errors" -> { }
+                case "--timeout" -> cellTimeoutSeconds = Long.parseLong(args[++i]);
+                case "--output" -> outputDir = Path.of(args[++i]);
                 default -> input = Path.of(args[i]);
             }
         }
-        if (input == null || output == null) {
-            System.err.println("usage: StandInRunner [--allow-errors] [--cell-timeout S] [--max-output-bytes N] --output OUT IN");
+        if (input == null || outputDir == null) {
+            System.err.println("usage: StandInRunner run NOTEBOOK --output DIR [--allow-errors] [--timeout SECONDS]");
             System.exit(2);
         }
+        Path output = outputDir.resolve(input.getFileName());
         Notebook notebook = Notebook.read(input);
         PrintStream realOut = System.out;
         List<Cell> cells = new ArrayList<>(notebook.cells());
