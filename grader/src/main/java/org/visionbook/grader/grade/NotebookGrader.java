@@ -190,7 +190,8 @@ public final class NotebookGrader {
             String error = ran == null ? null : firstError(ran).orElse(null);
             String why;
             if (error != null) {
-                why = (error.startsWith("CompilationException") ? "did not compile: " : "did not run: ") + error;
+                boolean compile = error.toLowerCase(java.util.Locale.ROOT).startsWith("compil");
+                why = (compile ? "did not compile: " : "did not run: ") + error;
             } else if (status == Status.TIMED_OUT) {
                 why = "not reached before the total time limit";
             } else if (status == Status.STOPPED) {
