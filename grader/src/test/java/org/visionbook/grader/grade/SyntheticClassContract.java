@@ -85,6 +85,7 @@ abstract class SyntheticClassContract {
                 .missingValueIndicator("__none__"));
         assertEquals(List.of("student", "scale-tests", "argmax-tests", "total", "status", "reason"), gradebook.columnNames());
         assertEquals(List.copyOf(expected.keySet()), gradebook.stringColumn("student").asList(), "one row per student, sorted");
+        List<org.junit.jupiter.api.function.Executable> checks = new java.util.ArrayList<>();
         for (int row = 0; row < gradebook.rowCount(); row++) {
             String student = gradebook.stringColumn("student").get(row);
             Expected e = expected.get(student);
@@ -93,22 +94,20 @@ abstract class SyntheticClassContract {
             double total = gradebook.numberColumn("total").getDouble(row);
             String status = gradebook.stringColumn("status").get(row);
             String reason = gradebook.stringColumn("reason").get(row);
-            assertAll(student,
-                    () -> assertEquals(e.scale(), scale, student + " scale-tests; reason: " + reason),
-                    () -> assertEquals(e.argmax(), argmax, student + " argmax-tests; reason: " + reason),
-                    () -> assertEquals(e.scale() + e.argmax(), total, student + " total"),
-                    () -> assertEquals(e.status(), status, student + " status; reason: " + reason),
-                    () -> {
-                        if (e.reasonParts().length == 0) {
-                            assertEquals("", reason, student + " has full marks and no reason");
-                        }
-                        for (String part : e.reasonParts()) {
-                            assertTrue(reason.contains(part), student + ": reason should contain '" + part + "' but is: " + reason);
-                        }
-                    });
+            checks.add(() -> assertEquals(e.scale(), scale, student + " scale-tests; reason: " + reason));
+            checks.add(() -> assertEquals(e.argmax(), argmax, student + " argmax-tests; reason: " + reason));
+            checks.add(() -> assertEquals(e.scale() + e.argmax(), total, student + " total"));
+            checks.add(() -> assertEquals(e.status(), status, student + " status; reason: " + reason));
+            if (e.reasonParts().length == 0) {
+                checks.add(() -> assertEquals("", reason, student + " has full marks and no reason"));
+            }
+            for (String part : e.reasonParts()) {
+                checks.add(() -> assertTrue(reason.contains(part), student + ": reason should contain '" + part + "' but is: " + reason));
+            }
             Path page = out.resolve(Grader.FEEDBACK).resolve(student + ".html");
-            assertTrue(Files.exists(page), "feedback page for " + student);
+            checks.add(() -> assertTrue(Files.exists(page), "feedback page for " + student));
         }
+        assertAll("gradebook", checks);
         String fake = Files.readString(out.resolve(Grader.FEEDBACK).resolve("fake-score.html"));
         assertTrue(fake.contains("SCORE 10/10"), "the fake score is shown as the text it is");
         assertTrue(fake.contains("Total</td><td><b>0 / 5</b>"), "and counts for nothing");
