@@ -150,7 +150,8 @@ public final class NotebookGrader {
             reason = "the notebook runner could not start: " + run.problem();
         } else if (!records.started()) {
             status = Status.ERROR;
-            String why = Optional.ofNullable(cellErrors.get(HarnessInjector.PRELUDE_ID)).orElse(lastLines(run.stderr()));
+            String why = Optional.ofNullable(cellErrors.get(HarnessInjector.PRELUDE_ID))
+                    .orElse(lastLines(run.stderr().isBlank() ? run.stdout() : run.stderr()));
             reason = "the grading harness did not start (exit code " + run.exitCode() + ")" + (why.isEmpty() ? "" : ": " + why);
         } else if (run.termination() == ExecutionResult.Termination.TIMED_OUT) {
             status = Status.TIMED_OUT;

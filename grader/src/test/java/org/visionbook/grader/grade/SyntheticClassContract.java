@@ -35,7 +35,7 @@ abstract class SyntheticClassContract {
 
     static final ExecutionLimits LIMITS = ExecutionLimits.defaults()
             .withCellTimeout(Duration.ofSeconds(10))
-            .withTotalTimeout(Duration.ofSeconds(120))
+            .withTotalTimeout(Duration.ofSeconds(300))
             .withHeapBytes(256L << 20)
             .withOffHeapBytes(256L << 20)
             .withOutputBytes(1L << 20);

@@ -40,7 +40,18 @@ public final class StandInRunner {
     private StandInRunner() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        PrintStream err = System.err;
+        try {
+            run(args);
+        } catch (Throwable t) {
+            err.println("StandInRunner failed: " + t);
+            t.printStackTrace(err);
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         long cellTimeoutSeconds = 60;
         long maxOutput = Long.getLong("visionbook.maxOutputBytes", 1 << 20);
         Path outputDir = null;
