@@ -214,7 +214,7 @@ public final class Heatmap {
         String widest = "";
         for (int row = 0; row < h; row++) {
             for (int col = 0; col < w; col++) {
-                text[row][col] = String.format(Locale.ROOT, numberFormat, values[row][col]);
+                text[row][col] = withoutNegativeZero(String.format(Locale.ROOT, numberFormat, values[row][col]));
                 if (text[row][col].length() > widest.length()) {
                     widest = text[row][col];
                 }
@@ -237,6 +237,11 @@ public final class Heatmap {
                 c.centred(text[row][col], font, ink, x0 + col * s + s / 2, y0 + row * s + (s - Canvas.lineHeight(font)) / 2);
             }
         }
+    }
+
+    /** "-0.00" (a tiny negative number, or -0.0, rounded) reads as a mistake: write "0.00". */
+    static String withoutNegativeZero(String number) {
+        return number.matches("-0*\\.?0*(E[+-]?\\d+)?") ? number.substring(1) : number;
     }
 
     /** Relative brightness 0 (black) to 1 (white), Rec. 601 weights. */

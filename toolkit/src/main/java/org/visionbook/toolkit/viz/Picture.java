@@ -28,6 +28,22 @@ public record Picture(BufferedImage image, String title) implements Displayable 
         return new Picture(BitmapEncoder.getBufferedImage(chart), title);
     }
 
+    /** {@code image} with {@code caption} written centred under it, e.g. to label the pictures of a {@link #row}. */
+    public static Picture captioned(BufferedImage image, String caption) {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(caption, "caption");
+        int width = Math.max(image.getWidth(), Canvas.textWidth(CAPTION_FONT, caption));
+        int height = image.getHeight() + 4 + Canvas.lineHeight(CAPTION_FONT);
+        Raster.checkSize(width, height);
+        try (Canvas c = new Canvas(width, height)) {
+            c.g.drawImage(image, (width - image.getWidth()) / 2, 0, null);
+            c.centred(caption, CAPTION_FONT, Canvas.INK, width / 2, image.getHeight() + 4);
+            return new Picture(c.image, caption);
+        }
+    }
+
+    private static final java.awt.Font CAPTION_FONT = Fonts.plain(13f);
+
     /**
      * Several pictures side by side, left to right, top-aligned, under an optional {@code title}
      * (empty for none): e.g. a photo next to what a filter made of it.

@@ -129,4 +129,61 @@ class ChapterAdditionsTest {
         assertTrue(redX >= 0 && blueX > redX, "red at x=" + redX + " comes before blue at x=" + blueX);
         assertThrows(IllegalArgumentException.class, () -> Picture.row("empty"));
     }
+
+    @Test
+    void aCaptionedPictureKeepsTheImageAtTheTopAndWritesTheCaptionUnderIt() {
+        BufferedImage red = Raster.rgb(Nd4j.create(new float[] {1f, 0f, 0f}, new long[] {3, 1, 1}), 40);
+        Picture p = Picture.captioned(red, "a wide caption under a small square");
+
+        assertEquals("a wide caption under a small square", p.title());
+        assertTrue(p.width() > 40, "the picture widens to fit the caption: " + p.width());
+        assertTrue(p.height() > 40, "the caption adds height: " + p.height());
+        assertEquals(0xFF0000, rgb(p.image(), p.width() / 2, 20), "the square sits centred at the top");
+        int dark = 0;
+        for (int y = 40; y < p.height(); y++) {
+            for (int x = 0; x < p.width(); x++) {
+                dark += (rgb(p.image(), x, y) & 0xFF) < 128 ? 1 : 0;
+            }
+        }
+        assertTrue(dark > 20, "text is drawn below the square: " + dark + " dark pixels");
+    }
+
+    @Test
+    void aNegativeZeroIsWrittenWithoutItsMinusSign() {
+        assertEquals("0.0000", Heatmap.withoutNegativeZero(String.format(java.util.Locale.ROOT, "%.4f", -0.0)));
+        assertEquals("0", Heatmap.withoutNegativeZero(String.format(java.util.Locale.ROOT, "%.0f", -0.2)));
+        assertEquals("-0.0001", Heatmap.withoutNegativeZero("-0.0001"));
+        assertEquals("-10", Heatmap.withoutNegativeZero("-10"));
+    }
+
+    @Test
+    void aBarChartHasOneBarPerCategoryInEachSeriesSideBySide() {
+        org.knowm.xchart.CategoryChart chart = BarChart.titled("Softmax").axes("class", "value")
+                .categories("cat", "dog", "bird").series("logit", 2.0, 1.0, 0.1).series("p", 0.66f, 0.24f, 0.1f).build();
+        assertEquals("Softmax", chart.getTitle());
+        assertEquals("class", chart.getXAxisTitle());
+        assertEquals(java.util.List.of("logit", "p"), java.util.List.copyOf(chart.getSeriesMap().keySet()));
+        assertEquals(java.util.List.of("cat", "dog", "bird"), java.util.List.copyOf(chart.getSeriesMap().get("logit").getXData()));
+        assertEquals(1.0, chart.getSeriesMap().get("logit").getYData().stream().skip(1).findFirst().orElseThrow().doubleValue());
+        assertEquals(java.awt.Color.WHITE, chart.getStyler().getChartBackgroundColor(), "the same look as the line charts");
+        assertTrue(Picture.of(chart).width() == 640, "it draws");
+    }
+
+    @Test
+    void aBarSeriesOfTheWrongLengthIsRejectedNamingBothCounts() {
+        BarChart chart = BarChart.titled("t").categories("a", "b").series("three", 1, 2, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, chart::build);
+        assertTrue(e.getMessage().contains("3 values") && e.getMessage().contains("2 categories"), e.getMessage());
+    }
+
+    @Test
+    void pointsAreDrawnAsDotsWithoutALineWhileFunctionsKeepTheirLine() {
+        org.knowm.xchart.XYChart chart = LineChart.titled("loss").function("-log p", q -> -Math.log(q), 0.1, 1)
+                .points("example", new double[] {0.5}, new double[] {Math.log(2)}).build();
+        var dots = chart.getSeriesMap().get("example");
+        var line = chart.getSeriesMap().get("-log p");
+        assertEquals(org.knowm.xchart.style.lines.SeriesLines.NONE, dots.getLineStyle());
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE, dots.getMarker());
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE, line.getMarker());
+    }
 }
