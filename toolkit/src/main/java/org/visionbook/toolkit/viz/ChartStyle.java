@@ -4,7 +4,7 @@ import java.awt.Color;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.AxesChartStyler;
 
 /** The look shared by every chart here: white, the pictures' font, a fixed colour cycle. */
 final class ChartStyle {
@@ -23,7 +23,10 @@ final class ChartStyle {
     }
 
     static void apply(XYChart chart, int seriesCount) {
-        XYStyler s = chart.getStyler();
+        apply(chart.getStyler(), seriesCount);
+    }
+
+    static void apply(AxesChartStyler s, int seriesCount) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderColor(new Color(0x999999));

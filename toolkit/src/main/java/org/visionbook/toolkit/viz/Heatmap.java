@@ -1,8 +1,11 @@
 package org.visionbook.toolkit.viz;
 
+import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
+import java.util.IllegalFormatException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,9 +38,10 @@ public final class Heatmap {
     private final String yLabel;
     private final boolean axes;
     private final boolean colorBar;
+    private final String numberFormat; // null: no numbers in the cells
 
     private Heatmap(float[][] values, ColorMap map, ValueRange range, int scale, String title,
-                    String xLabel, String yLabel, boolean axes, boolean colorBar) {
+                    String xLabel, String yLabel, boolean axes, boolean colorBar, String numberFormat) {
         this.values = values;
         this.map = map;
         this.range = range;
@@ -47,11 +51,12 @@ public final class Heatmap {
         this.yLabel = yLabel;
         this.axes = axes;
         this.colorBar = colorBar;
+        this.numberFormat = numberFormat;
     }
 
     /** A heatmap of {@code values} [H][W] (copied). */
     public static Heatmap of(float[][] values) {
-        return new Heatmap(Tensors.image(values, "heatmap values"), ColorMap.SEQUENTIAL, null, 0, null, "", "", true, true);
+        return new Heatmap(Tensors.image(values, "heatmap values"), ColorMap.SEQUENTIAL, null, 0, null, "", "", true, true, null);
     }
 
     /** A heatmap of an INDArray [H, W] (or [1, H, W], [1, 1, H, W]). */
@@ -70,7 +75,7 @@ public final class Heatmap {
     }
 
     public Heatmap colorMap(ColorMap newMap) {
-        return new Heatmap(values, Objects.requireNonNull(newMap, "colour map"), range, scale, title, xLabel, yLabel, axes, colorBar);
+        return new Heatmap(values, Objects.requireNonNull(newMap, "colour map"), range, scale, title, xLabel, yLabel, axes, colorBar, numberFormat);
     }
 
     /** Blue (negative), white (zero), red (positive): for kernels, weights and gradients. */
@@ -85,32 +90,48 @@ public final class Heatmap {
 
     /** The values at the map's two ends; without it, the data's own range. */
     public Heatmap range(ValueRange newRange) {
-        return new Heatmap(values, map, Objects.requireNonNull(newRange, "range"), scale, title, xLabel, yLabel, axes, colorBar);
+        return new Heatmap(values, map, Objects.requireNonNull(newRange, "range"), scale, title, xLabel, yLabel, axes, colorBar, numberFormat);
     }
 
     /** Pixels per value along each side (a whole number, nearest-neighbour upscaling). */
     public Heatmap scale(int newScale) {
-        return new Heatmap(values, map, range, Raster.checkScale(newScale), title, xLabel, yLabel, axes, colorBar);
+        return new Heatmap(values, map, range, Raster.checkScale(newScale), title, xLabel, yLabel, axes, colorBar, numberFormat);
     }
 
     public Heatmap title(String newTitle) {
-        return new Heatmap(values, map, range, scale, Objects.requireNonNull(newTitle, "title"), xLabel, yLabel, axes, colorBar);
+        return new Heatmap(values, map, range, scale, Objects.requireNonNull(newTitle, "title"), xLabel, yLabel, axes, colorBar, numberFormat);
     }
 
     /** Names for the horizontal (column) and vertical (row) axes. */
     public Heatmap axisLabels(String x, String y) {
         return new Heatmap(values, map, range, scale, title, Objects.requireNonNull(x, "x label"),
-                Objects.requireNonNull(y, "y label"), axes, colorBar);
+                Objects.requireNonNull(y, "y label"), axes, colorBar, numberFormat);
     }
 
     /** Whether row and column indices are drawn (on by default). */
     public Heatmap axes(boolean show) {
-        return new Heatmap(values, map, range, scale, title, xLabel, yLabel, show, colorBar);
+        return new Heatmap(values, map, range, scale, title, xLabel, yLabel, show, colorBar, numberFormat);
     }
 
     /** Whether the colour bar is drawn (on by default). */
     public Heatmap colorBar(boolean show) {
-        return new Heatmap(values, map, range, scale, title, xLabel, yLabel, axes, show);
+        return new Heatmap(values, map, range, scale, title, xLabel, yLabel, axes, show, numberFormat);
+    }
+
+    /**
+     * Writes each cell's value in it, formatted with {@code format} (e.g. {@code "%.0f"} or
+     * {@code "%.2f"}, always with a dot for decimals), dark on light cells and white on dark ones.
+     * The text shrinks to fit its cell; {@link #render()} throws when cells are too small to hold
+     * readable numbers.
+     */
+    public Heatmap numbers(String format) {
+        String f = Objects.requireNonNull(format, "number format");
+        try {
+            String.format(Locale.ROOT, f, 0.5f);
+        } catch (IllegalFormatException e) {
+            throw new IllegalArgumentException("'" + f + "' is not a format for one number, such as \"%.2f\": " + e.getMessage(), e);
+        }
+        return new Heatmap(values, map, range, scale, title, xLabel, yLabel, axes, colorBar, f);
     }
 
     /** The range the colours span: the one given, else fitted to the data. */
@@ -154,6 +175,9 @@ public final class Heatmap {
                 c.centred(geo.title, TITLE_FONT, Canvas.INK, geo.width / 2, MARGIN);
             }
             c.g.drawImage(Raster.draw(values, map, r, s), geo.imageX, geo.imageY, null);
+            if (numberFormat != null) {
+                drawNumbers(c, r, s, geo.imageX, geo.imageY);
+            }
             if (axes) {
                 int rowStep = Ticks.indexStep(s, Canvas.lineHeight(TICK_FONT) + 2);
                 for (int row = 0; row < h; row += rowStep) {
@@ -182,6 +206,51 @@ public final class Heatmap {
         }
     }
 
+    /** Each value written in its cell, in the largest font up to 13 pt that fits the widest number. */
+    private void drawNumbers(Canvas c, ValueRange r, int s, int x0, int y0) {
+        int h = values.length;
+        int w = values[0].length;
+        String[][] text = new String[h][w];
+        String widest = "";
+        for (int row = 0; row < h; row++) {
+            for (int col = 0; col < w; col++) {
+                text[row][col] = withoutNegativeZero(String.format(Locale.ROOT, numberFormat, values[row][col]));
+                if (text[row][col].length() > widest.length()) {
+                    widest = text[row][col];
+                }
+            }
+        }
+        float size = 13f;
+        Font font = Fonts.plain(size);
+        while (size >= MIN_NUMBER_PT && (Canvas.textWidth(font, widest) > s - 2 || Canvas.lineHeight(font) > s)) {
+            size -= 0.5f;
+            font = Fonts.plain(size);
+        }
+        if (size < MIN_NUMBER_PT) {
+            throw new IllegalArgumentException("cells of " + s + " px are too small to write numbers such as '" + widest
+                    + "' in; use a larger scale(...), fewer decimals in numbers(...), or a smaller part of the array");
+        }
+        for (int row = 0; row < h; row++) {
+            for (int col = 0; col < w; col++) {
+                int rgb = map.rgb(values[row][col], r);
+                Color ink = luminance(rgb) < 0.5 ? Color.WHITE : Canvas.INK;
+                c.centred(text[row][col], font, ink, x0 + col * s + s / 2, y0 + row * s + (s - Canvas.lineHeight(font)) / 2);
+            }
+        }
+    }
+
+    /** "-0.00" (a tiny negative number, or -0.0, rounded) reads as a mistake: write "0.00". */
+    static String withoutNegativeZero(String number) {
+        return number.matches("-0*\\.?0*(E[+-]?\\d+)?") ? number.substring(1) : number;
+    }
+
+    /** Relative brightness 0 (black) to 1 (white), Rec. 601 weights. */
+    private static double luminance(int rgb) {
+        return (0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF)) / 255.0;
+    }
+
+    /** Numbers smaller than this are unreadable. */
+    static final float MIN_NUMBER_PT = 6.5f;
     static final Font TITLE_FONT = Fonts.bold(15f);
     static final Font TICK_FONT = Fonts.plain(11f);
     static final Font LABEL_FONT = Fonts.plain(12f);

@@ -10,6 +10,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -63,9 +64,10 @@ public final class LineChart {
     private final int height;
     private final boolean logY;
     private final boolean markers;
+    private final Set<String> pointsOnly; // series drawn as dots without a line
 
     private LineChart(String title, String xLabel, String yLabel, List<Series> series, int width, int height, boolean logY,
-                      boolean markers) {
+                      boolean markers, Set<String> pointsOnly) {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
@@ -74,16 +76,17 @@ public final class LineChart {
         this.height = height;
         this.logY = logY;
         this.markers = markers;
+        this.pointsOnly = pointsOnly;
     }
 
     /** An empty chart called {@code title}, axes labelled "x" and "y" until {@link #axes} says otherwise. */
     public static LineChart titled(String title) {
-        return new LineChart(Objects.requireNonNull(title, "title"), "x", "y", List.of(), 640, 400, false, false);
+        return new LineChart(Objects.requireNonNull(title, "title"), "x", "y", List.of(), 640, 400, false, false, Set.of());
     }
 
     public LineChart axes(String newXLabel, String newYLabel) {
         return new LineChart(title, Objects.requireNonNull(newXLabel, "x label"), Objects.requireNonNull(newYLabel, "y label"),
-                series, width, height, logY, markers);
+                series, width, height, logY, markers, pointsOnly);
     }
 
     /** A line through (x[i], y[i]). */
@@ -94,7 +97,7 @@ public final class LineChart {
         }
         List<Series> more = new ArrayList<>(series);
         more.add(s);
-        return new LineChart(title, xLabel, yLabel, List.copyOf(more), width, height, logY, markers);
+        return new LineChart(title, xLabel, yLabel, List.copyOf(more), width, height, logY, markers, pointsOnly);
     }
 
     /** A line through y[0], y[1], ... at x = 0, 1, ... (e.g. a loss per iteration). */
@@ -116,6 +119,17 @@ public final class LineChart {
 
     public LineChart series(String name, List<? extends Number> y) {
         return series(name, y.stream().mapToDouble(Number::doubleValue).toArray());
+    }
+
+    /**
+     * Single points drawn as dots without a connecting line, e.g. to mark worked examples on a
+     * curve drawn with {@link #function}.
+     */
+    public LineChart points(String name, double[] x, double[] y) {
+        LineChart withSeries = series(name, x, y);
+        Set<String> dots = new HashSet<>(pointsOnly);
+        dots.add(name);
+        return new LineChart(title, xLabel, yLabel, withSeries.series, width, height, logY, markers, Set.copyOf(dots));
     }
 
     /** {@code f} sampled at {@value #DEFAULT_POINTS} evenly spaced points from {@code from} to {@code to}. */
@@ -142,17 +156,17 @@ public final class LineChart {
         if (newWidth < 100 || newHeight < 100) {
             throw new IllegalArgumentException("a chart needs at least 100 x 100 pixels; got " + newWidth + " x " + newHeight);
         }
-        return new LineChart(title, xLabel, yLabel, series, newWidth, newHeight, logY, markers);
+        return new LineChart(title, xLabel, yLabel, series, newWidth, newHeight, logY, markers, pointsOnly);
     }
 
     /** A logarithmic y axis (every y must then be positive), good for losses falling over decades. */
     public LineChart logY(boolean on) {
-        return new LineChart(title, xLabel, yLabel, series, width, height, on, markers);
+        return new LineChart(title, xLabel, yLabel, series, width, height, on, markers, pointsOnly);
     }
 
     /** Dots on each point as well as lines (useful for few points, e.g. one per epoch). */
     public LineChart markers(boolean on) {
-        return new LineChart(title, xLabel, yLabel, series, width, height, logY, on);
+        return new LineChart(title, xLabel, yLabel, series, width, height, logY, on, pointsOnly);
     }
 
     public List<Series> seriesList() {
@@ -191,8 +205,13 @@ public final class LineChart {
                 }
             }
             XYSeries xy = chart.addSeries(s.name(), s.x(), ys);
-            xy.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-            xy.setLineWidth(2f);
+            boolean dots = pointsOnly.contains(s.name());
+            xy.setMarker(markers || dots ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            if (dots) {
+                xy.setLineStyle(SeriesLines.NONE);
+            } else {
+                xy.setLineWidth(2f);
+            }
         }
         return chart;
     }

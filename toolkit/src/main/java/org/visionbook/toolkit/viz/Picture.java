@@ -28,6 +28,58 @@ public record Picture(BufferedImage image, String title) implements Displayable 
         return new Picture(BitmapEncoder.getBufferedImage(chart), title);
     }
 
+    /** {@code image} with {@code caption} written centred under it, e.g. to label the pictures of a {@link #row}. */
+    public static Picture captioned(BufferedImage image, String caption) {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(caption, "caption");
+        int width = Math.max(image.getWidth(), Canvas.textWidth(CAPTION_FONT, caption));
+        int height = image.getHeight() + 4 + Canvas.lineHeight(CAPTION_FONT);
+        Raster.checkSize(width, height);
+        try (Canvas c = new Canvas(width, height)) {
+            c.g.drawImage(image, (width - image.getWidth()) / 2, 0, null);
+            c.centred(caption, CAPTION_FONT, Canvas.INK, width / 2, image.getHeight() + 4);
+            return new Picture(c.image, caption);
+        }
+    }
+
+    private static final java.awt.Font CAPTION_FONT = Fonts.plain(13f);
+
+    /**
+     * Several pictures side by side, left to right, top-aligned, under an optional {@code title}
+     * (empty for none): e.g. a photo next to what a filter made of it.
+     */
+    public static Picture row(String title, Picture... pictures) {
+        Objects.requireNonNull(title, "title");
+        if (pictures.length == 0) {
+            throw new IllegalArgumentException("a row needs at least one picture");
+        }
+        int width = 2 * ROW_MARGIN - ROW_GAP;
+        int tallest = 0;
+        for (int i = 0; i < pictures.length; i++) {
+            Objects.requireNonNull(pictures[i], "picture " + i + " of the row");
+            width += pictures[i].width() + ROW_GAP;
+            tallest = Math.max(tallest, pictures[i].height());
+        }
+        int top = ROW_MARGIN + (title.isEmpty() ? 0 : Canvas.lineHeight(Heatmap.TITLE_FONT) + 8);
+        width = Math.max(width, Canvas.textWidth(Heatmap.TITLE_FONT, title) + 2 * ROW_MARGIN);
+        int height = top + tallest + ROW_MARGIN;
+        Raster.checkSize(width, height);
+        try (Canvas c = new Canvas(width, height)) {
+            if (!title.isEmpty()) {
+                c.centred(title, Heatmap.TITLE_FONT, Canvas.INK, width / 2, ROW_MARGIN);
+            }
+            int x = ROW_MARGIN;
+            for (Picture p : pictures) {
+                c.g.drawImage(p.image(), x, top, null);
+                x += p.width() + ROW_GAP;
+            }
+            return new Picture(c.image, title);
+        }
+    }
+
+    private static final int ROW_MARGIN = 8;
+    private static final int ROW_GAP = 16;
+
     public int width() {
         return image.getWidth();
     }

@@ -49,6 +49,53 @@ public final class Raster {
         return draw(Tensors.image(image, height, width, "image"), ColorMap.GREYS, range, scale);
     }
 
+    /**
+     * A colour picture from an RGB tensor [3, H, W] (or [1, 3, H, W]): channel 0 red, 1 green, 2
+     * blue, each over [0, 1] (values outside are clamped, NaN shows as {@link ColorMap#NAN_RGB}).
+     * The layout {@code Photos.rgb(...)} returns and convolution layers take.
+     */
+    public static BufferedImage rgb(INDArray image, int scale) {
+        Objects.requireNonNull(image, "image");
+        long[] s = image.shape();
+        boolean chw = s.length == 3 && s[0] == 3;
+        boolean nchw = s.length == 4 && s[0] == 1 && s[1] == 3;
+        if (!chw && !nchw) {
+            throw new IllegalArgumentException("an RGB picture needs shape [3, H, W] (or [1, 3, H, W]), got "
+                    + Tensors.shape(s) + (s.length == 3 && s[2] == 3 ? "; channels look last: permute(2, 0, 1) first" : ""));
+        }
+        int h = (int) s[s.length - 2];
+        int w = (int) s[s.length - 1];
+        if (h < 1 || w < 1) {
+            throw new IllegalArgumentException("an RGB picture needs at least one pixel, got shape " + Tensors.shape(s));
+        }
+        checkScale(scale);
+        checkSize((long) w * scale, (long) h * scale);
+        float[] v = Tensors.values(image);
+        int plane = h * w;
+        BufferedImage img = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_INT_RGB);
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                int p = r * w + c;
+                float red = v[p];
+                float green = v[plane + p];
+                float blue = v[2 * plane + p];
+                int rgb = Float.isNaN(red) || Float.isNaN(green) || Float.isNaN(blue) ? ColorMap.NAN_RGB
+                        : level(red) << 16 | level(green) << 8 | level(blue);
+                for (int dy = 0; dy < scale; dy++) {
+                    for (int dx = 0; dx < scale; dx++) {
+                        img.setRGB(c * scale + dx, r * scale + dy, rgb);
+                    }
+                }
+            }
+        }
+        return img;
+    }
+
+    /** A value in [0, 1] as a level 0..255, clamped. */
+    private static int level(float v) {
+        return Math.round(Math.max(0f, Math.min(1f, v)) * 255f);
+    }
+
     /** The whole-number scale that makes the larger side about {@code targetPixels} (at least 1). */
     public static int scaleFor(int height, int width, int targetPixels) {
         return Math.max(1, Math.round((float) targetPixels / Math.max(height, width)));

@@ -7,7 +7,10 @@
  *   <li>{@link org.visionbook.toolkit.viz.ImageGrid}: many images with true/predicted labels, mistakes in red.</li>
  *   <li>{@link org.visionbook.toolkit.viz.FeatureMapGrid}, {@link org.visionbook.toolkit.viz.FilterGrid}:
  *       activations [C, H, W] and conv weights [O, I, kH, kW].</li>
- *   <li>{@link org.visionbook.toolkit.viz.LineChart}, {@link org.visionbook.toolkit.viz.HistogramChart}: XChart charts.</li>
+ *   <li>{@link org.visionbook.toolkit.viz.LineChart}, {@link org.visionbook.toolkit.viz.BarChart},
+ *       {@link org.visionbook.toolkit.viz.HistogramChart}: XChart charts.</li>
+ *   <li>{@link org.visionbook.toolkit.viz.Picture}: a finished picture; {@code Picture.row} and {@code Picture.captioned}
+ *       put several side by side with captions.</li>
  *   <li>{@link org.visionbook.toolkit.viz.PictureFiles}: PNG and SVG files, written atomically.</li>
  * </ul>
  *
