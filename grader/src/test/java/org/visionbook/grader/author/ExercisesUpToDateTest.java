@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The repository's exercises/ is exactly what {@code generate} makes from solutions/, byte for
- * byte, and holds nothing else. Tagged {@code course-notebooks} (excluded in grader/pom.xml) until
- * the course's solution notebooks exist; it fails, rather than passes, when they are missing.
+ * byte, and holds nothing else. Tagged {@code course-notebooks} (run by default; see grader/pom.xml);
+ * it fails, rather than passes, when solutions/ or exercises/ is missing.
  */
 @Tag("course-notebooks")
 class ExercisesUpToDateTest {

@@ -9,10 +9,9 @@ import java.util.TreeMap;
 
 /**
  * The synthetic class with the kernel module's headless runner ({@code RunnerCommand.DEFAULT}).
- * Tagged {@code needs-runner}: excluded by default in grader/pom.xml until the runner is merged
- * and the grader depends on the kernel module; then run it with
- * {@code mvn -pl grader -am test -Dgrader.excludedGroups=course-notebooks}. Before that it fails
- * (the runner class is missing), it never passes silently.
+ * Tagged {@code needs-runner}: run by default; exclude it with
+ * {@code -Dgrader.excludedGroups=needs-runner}. Without the kernel module's runner it fails (the
+ * runner class is missing), it never passes silently.
  */
 @Tag("needs-runner")
 class SyntheticClassWithRunnerTest extends SyntheticClassContract {
