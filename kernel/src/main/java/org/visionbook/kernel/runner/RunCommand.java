@@ -29,7 +29,8 @@ public final class RunCommand {
 
     public static final String USAGE = """
             usage: visionbook run FILE.ipynb... (--inplace | --output DIR) [--allow-errors] [--timeout SECONDS]
-              --inplace         write the executed notebook back over FILE
+              --inplace         write the executed notebook back over FILE (a failed run goes to
+                                FILE.failed.ipynb instead; FILE is left as it was)
               --output DIR      write it to DIR/FILE.ipynb instead (the input is left untouched)
               --allow-errors    keep going after a failing cell (default: stop at the first error)
               --timeout SECONDS interrupt any cell that runs longer
@@ -139,6 +140,12 @@ public final class RunCommand {
                 engine.startupProblems().forEach(err::println);
                 report = NotebookRunner.execute(nb, file.toString(), engine,
                         new NotebookRunner.Options(a.allowErrors(), a.timeout(), out));
+            }
+            if (a.inplace() && !report.succeeded() && !a.allowErrors()) {
+                // A failed run is not a complete result: the user's notebook stays as it was, and
+                // the failed run goes beside it for reading.
+                String name = file.getFileName().toString().replaceFirst("\\.ipynb$", "");
+                target = file.resolveSibling(name + ".failed.ipynb");
             }
             try {
                 NotebookFiles.write(nb, target);

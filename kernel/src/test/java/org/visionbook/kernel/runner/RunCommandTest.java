@@ -51,17 +51,27 @@ class RunCommandTest {
     }
 
     @Test
-    void inplaceRewritesTheNotebookAndAFailingCellMeansExitStatusOne(@TempDir Path dir) throws Exception {
+    void inplaceKeepsTheNotebookWhenACellFailsAndWritesTheFailedRunBesideIt(@TempDir Path dir) throws Exception {
         Path input = write(dir, "fails.ipynb", "int x = \"no\";");
+        String before = Files.readString(input);
         RunCommand.Arguments args = RunCommand.parse(List.of(input.toString(), "--inplace"));
         int status = RunCommand.runHere(List.of(input.toAbsolutePath()), args, out(), err());
         assertEquals(1, status);
-        String written = Files.readString(input);
-        assertTrue(written.contains("\"ename\": \"CompileError\""), written);
+        assertEquals(before, Files.readString(input), "a failed run must not overwrite the user's notebook");
+        String failed = Files.readString(dir.resolve("fails.failed.ipynb"));
+        assertTrue(failed.contains("\"ename\": \"CompileError\""), failed);
         try (var files = Files.list(dir)) {
-            assertEquals(1, files.count(), "no temporary file is left next to the notebook");
+            assertEquals(2, files.count(), "no temporary file is left next to the notebook");
         }
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("FAILED at cell 2 (CompileError)"), out.toString());
+    }
+
+    @Test
+    void inplaceRewritesTheNotebookAfterACleanRun(@TempDir Path dir) throws Exception {
+        Path input = write(dir, "works.ipynb", "6 * 7");
+        RunCommand.Arguments args = RunCommand.parse(List.of(input.toString(), "--inplace"));
+        assertEquals(0, RunCommand.runHere(List.of(input.toAbsolutePath()), args, out(), err()));
+        assertTrue(Files.readString(input).contains("42"), Files.readString(input));
     }
 
     @Test
