@@ -33,6 +33,7 @@ final class LayerTimer {
 
     LayerTimer(MultiLayerNetwork net) {
         this.net = net;
+        net.initGradientsView(); // fit() does this lazily; the layers write their gradients into these views
         this.layers = net.getLayers();
         this.forwardNanos = new long[layers.length];
         this.backwardNanos = new long[layers.length];
@@ -75,8 +76,8 @@ final class LayerTimer {
         }
 
         long t0 = System.nanoTime();
-        net.getUpdater().update(net, gradient, iteration, 0, batch, mgr);
-        net.params().subi(net.getFlattenedGradients());
+        net.getUpdater(true).update(net, gradient, iteration, 0, batch, mgr);
+        net.params().subi(net.getFlattenedGradients().reshape(net.params().shape()));
         updateNanos += System.nanoTime() - t0;
         iteration++;
         steps++;

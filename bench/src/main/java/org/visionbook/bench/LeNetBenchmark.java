@@ -39,7 +39,7 @@ public final class LeNetBenchmark {
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
         BenchSettings settings = BenchSettings.parse(args);
-        LabelledImages train = Mnist.load(Split.TRAIN);
+        LabelledImages train = Mnist.load(Split.TRAIN).limit(settings.trainLimit());
         LabelledImages test = Mnist.load(Split.TEST);
 
         System.out.println("# " + describeRuntime());
@@ -47,6 +47,9 @@ public final class LeNetBenchmark {
         System.out.println("# load at start: " + loadAverage());
 
         MultiLayerNetwork net = LeNet5.create(settings);
+        NativeHelpers.install(net, settings.helpers().equals("conv") || settings.helpers().equals("all"),
+                settings.helpers().equals("pool") || settings.helpers().equals("all"));
+        System.out.println("# layer helpers: " + helpers(net));
         if (settings.profile() == BenchSettings.Profile.OPS) {
             Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.ALL);
         }
@@ -54,9 +57,11 @@ public final class LeNetBenchmark {
         Epochs epochs = new Epochs(train, settings);
 
         List<Double> seconds = new ArrayList<>();
+        List<Double> cpuSeconds = new ArrayList<>();
         double accuracy = Double.NaN;
         for (int e = 0; e < settings.epochs(); e++) {
             long t0 = System.nanoTime();
+            long c0 = processCpuNanos();
             if (layerTimer != null) {
                 epochs.forEachBatch(layerTimer::step);
             } else if (settings.feed() == BenchSettings.Feed.ITERATOR) {
@@ -65,9 +70,11 @@ public final class LeNetBenchmark {
                 epochs.forEachBatch(net::fit);
             }
             double s = (System.nanoTime() - t0) / 1e9;
+            double cpu = (processCpuNanos() - c0) / 1e9;
             seconds.add(s);
+            cpuSeconds.add(cpu);
             accuracy = accuracy(net, test, settings);
-            System.out.printf("epoch %d %.3fs test_accuracy %.4f%n", e, s, accuracy);
+            System.out.printf("epoch %d %.3fs test_accuracy %.4f cpu %.3fs%n", e, s, accuracy, cpu);
         }
         double median = median(seconds);
         System.out.println("# load at end: " + loadAverage());
@@ -77,7 +84,8 @@ public final class LeNetBenchmark {
         if (layerTimer != null) {
             layerTimer.print(System.out);
         }
-        System.out.printf("median_epoch_s=%.3f examples_per_s=%.0f accuracy=%.4f%n", median, train.size() / median, accuracy);
+        System.out.printf("median_epoch_s=%.3f examples_per_s=%.0f accuracy=%.4f median_epoch_cpu_s=%.3f%n",
+                median, train.size() / median, accuracy, median(cpuSeconds));
     }
 
     /** Test accuracy, in batches of 500 (evaluation is not timed). */
@@ -99,6 +107,17 @@ public final class LeNetBenchmark {
         };
     }
 
+    /** Which platform helper (oneDNN, cuDNN) each layer got, if any: DL4J picks them silently. */
+    static String helpers(MultiLayerNetwork net) {
+        StringBuilder sb = new StringBuilder();
+        for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
+            Object helper = layer.getHelper();
+            sb.append(layer.getClass().getSimpleName()).append('=')
+                    .append(helper == null ? "none" : helper.getClass().getSimpleName()).append(' ');
+        }
+        return sb.toString().trim();
+    }
+
     static double median(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
@@ -111,6 +130,12 @@ public final class LeNetBenchmark {
                 Nd4j.getEnvironment().maxThreads(), Nd4j.getEnvironment().maxMasterThreads(),
                 System.getenv("OMP_NUM_THREADS"), Runtime.getRuntime().availableProcessors(),
                 Nd4j.getEnvironment().helpersAllowed());
+    }
+
+    /** CPU time of the whole JVM (all threads: training, OpenMP workers, JIT, GC), load-independent unlike wall time. */
+    static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     static String loadAverage() {
