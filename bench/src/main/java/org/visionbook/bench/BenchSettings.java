@@ -16,11 +16,11 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
  * @param batchSize     examples per step
  * @param seed          weights and shuffling
  * @param profile       what to profile, if anything
- * @param helpers       which DL4J native-op helpers to install: none, conv, pool, all (an experiment)
+ * @param accelerate    apply the toolkit's speed settings ({@code Performance.accelerate}), the default
  * @param trainLimit    train on at most this many of the 8,000 digits (quicker profiles)
  */
 record BenchSettings(CNN2DFormat format, WorkspaceMode workspaceMode, org.deeplearning4j.nn.conf.CacheMode cacheMode,
-                     Feed feed, int epochs, int batchSize, long seed, Profile profile, int trainLimit, String helpers) {
+                     Feed feed, int epochs, int batchSize, long seed, Profile profile, int trainLimit, boolean accelerate) {
 
     /** How training batches reach the network. */
     enum Feed {
@@ -40,7 +40,15 @@ record BenchSettings(CNN2DFormat format, WorkspaceMode workspaceMode, org.deeple
     }
 
     static BenchSettings defaults() {
-        return new BenchSettings(CNN2DFormat.NCHW, WorkspaceMode.ENABLED, CacheMode.NONE, Feed.ITERATOR, 5, 64, 1, Profile.NONE, Integer.MAX_VALUE, "none");
+        return new BenchSettings(CNN2DFormat.NCHW, WorkspaceMode.ENABLED, CacheMode.NONE, Feed.ITERATOR, 5, 64, 1, Profile.NONE, Integer.MAX_VALUE, true);
+    }
+
+    private static boolean yesNo(String flag, String value) {
+        return switch (value.toLowerCase()) {
+            case "yes", "true", "on" -> true;
+            case "no", "false", "off" -> false;
+            default -> throw new IllegalArgumentException(flag + " takes yes or no, not " + value);
+        };
     }
 
     static BenchSettings parse(String[] args) {
@@ -52,19 +60,19 @@ record BenchSettings(CNN2DFormat format, WorkspaceMode workspaceMode, org.deeple
             }
             String v = args[++i];
             s = switch (flag) {
-                case "--format" -> new BenchSettings(CNN2DFormat.valueOf(v.toUpperCase()), s.workspaceMode, s.cacheMode, s.feed, s.epochs, s.batchSize, s.seed, s.profile, s.trainLimit, s.helpers);
-                case "--workspace" -> new BenchSettings(s.format, WorkspaceMode.valueOf(v.toUpperCase()), s.cacheMode, s.feed, s.epochs, s.batchSize, s.seed, s.profile, s.trainLimit, s.helpers);
-                case "--cache" -> new BenchSettings(s.format, s.workspaceMode, CacheMode.valueOf(v.toUpperCase()), s.feed, s.epochs, s.batchSize, s.seed, s.profile, s.trainLimit, s.helpers);
-                case "--feed" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, Feed.valueOf(v.toUpperCase()), s.epochs, s.batchSize, s.seed, s.profile, s.trainLimit, s.helpers);
-                case "--epochs" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, s.feed, Integer.parseInt(v), s.batchSize, s.seed, s.profile, s.trainLimit, s.helpers);
-                case "--batch" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, s.feed, s.epochs, Integer.parseInt(v), s.seed, s.profile, s.trainLimit, s.helpers);
-                case "--seed" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, s.feed, s.epochs, s.batchSize, Long.parseLong(v), s.profile, s.trainLimit, s.helpers);
-                case "--profile" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, s.feed, s.epochs, s.batchSize, s.seed, Profile.valueOf(v.toUpperCase()), s.trainLimit, s.helpers);
-                case "--train" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, s.feed, s.epochs, s.batchSize, s.seed, s.profile, Integer.parseInt(v), s.helpers);
-                case "--helpers" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, s.feed, s.epochs, s.batchSize, s.seed, s.profile, s.trainLimit, v);
+                case "--format" -> new BenchSettings(CNN2DFormat.valueOf(v.toUpperCase()), s.workspaceMode, s.cacheMode, s.feed, s.epochs, s.batchSize, s.seed, s.profile, s.trainLimit, s.accelerate);
+                case "--workspace" -> new BenchSettings(s.format, WorkspaceMode.valueOf(v.toUpperCase()), s.cacheMode, s.feed, s.epochs, s.batchSize, s.seed, s.profile, s.trainLimit, s.accelerate);
+                case "--cache" -> new BenchSettings(s.format, s.workspaceMode, CacheMode.valueOf(v.toUpperCase()), s.feed, s.epochs, s.batchSize, s.seed, s.profile, s.trainLimit, s.accelerate);
+                case "--feed" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, Feed.valueOf(v.toUpperCase()), s.epochs, s.batchSize, s.seed, s.profile, s.trainLimit, s.accelerate);
+                case "--epochs" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, s.feed, Integer.parseInt(v), s.batchSize, s.seed, s.profile, s.trainLimit, s.accelerate);
+                case "--batch" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, s.feed, s.epochs, Integer.parseInt(v), s.seed, s.profile, s.trainLimit, s.accelerate);
+                case "--seed" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, s.feed, s.epochs, s.batchSize, Long.parseLong(v), s.profile, s.trainLimit, s.accelerate);
+                case "--profile" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, s.feed, s.epochs, s.batchSize, s.seed, Profile.valueOf(v.toUpperCase()), s.trainLimit, s.accelerate);
+                case "--train" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, s.feed, s.epochs, s.batchSize, s.seed, s.profile, Integer.parseInt(v), s.accelerate);
+                case "--accelerate" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, s.feed, s.epochs, s.batchSize, s.seed, s.profile, s.trainLimit, yesNo(flag, v));
                 default -> throw new IllegalArgumentException("unknown flag " + flag
                         + " (known: --format nchw|nhwc, --workspace enabled|none, --cache none|host|device, "
-                        + "--feed iterator|arrays, --epochs N, --batch N, --seed N, --profile none|ops|layers, --train N, --helpers none|conv|pool|all)");
+                        + "--feed iterator|arrays, --epochs N, --batch N, --seed N, --profile none|ops|layers, --train N, --accelerate yes|no)");
             };
         }
         if (s.epochs < 1 || s.batchSize < 1) {
