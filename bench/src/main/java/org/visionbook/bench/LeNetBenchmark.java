@@ -50,6 +50,10 @@ public final class LeNetBenchmark {
         MultiLayerNetwork net = LeNet5.create(settings);
         if (settings.accelerate()) {
             Performance.accelerate(net);
+            if (Boolean.getBoolean("bench.plainFirstLayer")) { // experiment: oneDNN helper without the input-gradient skip
+                setField(org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class, net.getLayer(0),
+                        new org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper(org.nd4j.linalg.api.buffer.DataType.FLOAT));
+            }
         }
         System.out.println("# " + Performance.describeRuntime());
         System.out.println("# layer helpers: " + Performance.describeHelpers(net));
@@ -113,6 +117,16 @@ public final class LeNetBenchmark {
             INDArray f = ds.getFeatures();
             ds.setFeatures(f.reshape(f.size(0), f.size(2), f.size(3), f.size(1)));
         };
+    }
+
+    private static void setField(Class<?> owner, Object target, Object value) {
+        try {
+            var f = owner.getDeclaredField("helper");
+            f.setAccessible(true);
+            f.set(target, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static double median(List<Double> values) {

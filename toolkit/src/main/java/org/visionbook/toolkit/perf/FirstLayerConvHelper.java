@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -28,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * other caller, e.g. {@code calculateGradients} for an adversarial attack or a saliency map,
  * gets the full backward pass with the input gradient.
  */
-final class FirstLayerConvHelper extends MKLDNNConvHelper {
+final class FirstLayerConvHelper extends ConvHelper {
 
     private static final StackWalker STACK = StackWalker.getInstance();
 

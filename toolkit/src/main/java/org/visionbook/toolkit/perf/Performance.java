@@ -4,7 +4,6 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
-import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -36,6 +35,8 @@ import java.util.OptionalInt;
  *       renamed). Without them a convolution runs through a strided im2col that is ~100x slower
  *       than oneDNN. When the ND4J build has oneDNN (the {@code -onednn} classifier), this
  *       installs them.</li>
+ *   <li><b>One forward convolution per step.</b> With a helper, DL4J recomputes each
+ *       convolution in the backward pass; the toolkit's helper reuses the forward result.</li>
  *   <li><b>No input gradient in training.</b> The first convolution of a
  *       {@link MultiLayerNetwork} skips the gradient with respect to the images during
  *       {@code fit}, which DL4J computes and discards (the costliest op of a LeNet step).</li>
@@ -149,7 +150,7 @@ public final class Performance {
 
     private static void installStandardHelper(Layer layer) {
         if (isPlainConvolution(layer)) {
-            setHelper(ConvolutionLayer.class, layer, new MKLDNNConvHelper(DataType.FLOAT));
+            setHelper(ConvolutionLayer.class, layer, new ConvHelper(DataType.FLOAT));
         } else if (layer.getClass() == SubsamplingLayer.class && layer.getHelper() == null) {
             setHelper(SubsamplingLayer.class, layer, new MKLDNNSubsamplingHelper(DataType.FLOAT));
         }

@@ -89,7 +89,7 @@ class PerformanceTest {
     void acceleratingInstallsNativeHelpersAndTheFirstLayerOne() {
         MultiLayerNetwork net = Performance.accelerate(smallLeNet(1));
         assertEquals("ConvolutionLayer=FirstLayerConvHelper SubsamplingLayer=MKLDNNSubsamplingHelper "
-                        + "ConvolutionLayer=MKLDNNConvHelper DenseLayer=none OutputLayer=none",
+                        + "ConvolutionLayer=ConvHelper DenseLayer=none OutputLayer=none",
                 Performance.describeHelpers(net));
         assertSame(net, Performance.accelerate(net), "accelerating twice is harmless");
     }
@@ -106,6 +106,8 @@ class PerformanceTest {
         assertClose(plain.output(images(99)), fast.output(images(99)), 1e-4, "predictions");
         FirstLayerConvHelper first = (FirstLayerConvHelper) fast.getLayer(0).getHelper();
         assertEquals(5, first.shortenedSteps(), "every fit step skipped the input gradient");
+        assertEquals(5, first.reusedForwardPasses(), "every fit step reused the first layer's forward convolution");
+        assertEquals(5, ((ConvHelper) fast.getLayer(2).getHelper()).reusedForwardPasses(), "and the second's");
     }
 
     @Test
