@@ -43,7 +43,6 @@ public final class LeNetBenchmark {
         LabelledImages train = Mnist.load(Split.TRAIN).limit(settings.trainLimit());
         LabelledImages test = Mnist.load(Split.TEST);
 
-        System.out.println("# " + describeRuntime());
         System.out.println("# " + settings);
         System.out.println("# load at start: " + loadAverage());
 
@@ -55,7 +54,7 @@ public final class LeNetBenchmark {
                         new org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper(org.nd4j.linalg.api.buffer.DataType.FLOAT));
             }
         }
-        System.out.println("# " + Performance.describeRuntime());
+        System.out.println("# " + Performance.describeRuntime() + ", OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"));
         System.out.println("# layer helpers: " + Performance.describeHelpers(net));
         if (settings.profile() == BenchSettings.Profile.OPS) {
             Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.ALL);
@@ -132,15 +131,6 @@ public final class LeNetBenchmark {
     static double median(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    static String describeRuntime() {
-        var env = Nd4j.getExecutioner().getEnvironmentInformation();
-        return String.format("nd4j backend=%s blas=%s threads(nd4j max/master)=%d/%d OMP_NUM_THREADS=%s cores=%d helpersAllowed=%s",
-                env.getProperty("backend"), env.getProperty("blas.vendor"),
-                Nd4j.getEnvironment().maxThreads(), Nd4j.getEnvironment().maxMasterThreads(),
-                System.getenv("OMP_NUM_THREADS"), Runtime.getRuntime().availableProcessors(),
-                Nd4j.getEnvironment().helpersAllowed());
     }
 
     /** CPU time of the whole JVM (all threads: training, OpenMP workers, JIT, GC), load-independent unlike wall time. */

@@ -10,8 +10,9 @@ import java.util.Locale;
 
 /**
  * The native ops one LeNet-5 training step runs, timed one by one on the step's own shapes
- * (batch 64): median of {@code n} calls after {@code n / 4} warm-up calls. Shows which kernel
- * of the ND4J build on the classpath is slow, independent of DL4J's Java side.
+ * (batch 64): median of {@code n} calls after {@code n / 4} warm-up calls, with the toolkit's
+ * thread setting. Shows which kernel of the ND4J build on the classpath is slow, independent of
+ * DL4J's Java side; also times the toolkit's weight-gradient-as-convolution and the data iterator.
  */
 public final class OpTimings {
 
@@ -21,7 +22,8 @@ public final class OpTimings {
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        System.out.println("# " + LeNetBenchmark.describeRuntime());
+        org.visionbook.toolkit.perf.Performance.configureThreads();
+        System.out.println("# " + org.visionbook.toolkit.perf.Performance.describeRuntime());
         System.out.println("# load at start: " + LeNetBenchmark.loadAverage());
         Nd4j.getRandom().setSeed(1);
         int b = 64;
