@@ -10,6 +10,8 @@ import java.util.OptionalInt;
  *       examples any dataset loader returns.</li>
  *   <li>{@code VISIONBOOK_EPOCHS} (or {@code visionbook.epochs}): the number of epochs to
  *       train, replacing the notebook's own choice.</li>
+ *   <li>{@code VISIONBOOK_THREADS} (or {@code visionbook.threads}): the number of native threads
+ *       ND4J uses (see {@code org.visionbook.toolkit.perf.Performance}).</li>
  * </ul>
  *
  * A system property wins over the environment variable (it is the more local setting). Values
@@ -22,6 +24,8 @@ public final class Knobs {
     public static final String LIMIT_PROPERTY = "visionbook.limit";
     public static final String EPOCHS_ENV = "VISIONBOOK_EPOCHS";
     public static final String EPOCHS_PROPERTY = "visionbook.epochs";
+    public static final String THREADS_ENV = "VISIONBOOK_THREADS";
+    public static final String THREADS_PROPERTY = "visionbook.threads";
 
     private Knobs() {
     }
@@ -45,6 +49,11 @@ public final class Knobs {
     /** The epochs knob when set, else the notebook's own {@code notebookEpochs}. */
     public static int epochs(int notebookEpochs) {
         return epochs().orElse(notebookEpochs);
+    }
+
+    /** The number of native threads ND4J should use, if set. */
+    public static OptionalInt threads() {
+        return read(THREADS_PROPERTY, THREADS_ENV, "sets how many native threads ND4J uses");
     }
 
     private static OptionalInt read(String property, String env, String purpose) {
