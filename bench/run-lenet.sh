@@ -7,6 +7,7 @@
 #   --epochs E         epochs per run; each run reports the median epoch (default 5)
 #   --torch-threads T  PyTorch's threads (default: the threads the toolkit gives ND4J)
 #   --java-only        skip PyTorch even when it is installed
+#   --classifier C     build against another nd4j-native build, e.g. linux-x86_64 (the plain one)
 #   BENCHMARK FLAGS    passed to org.visionbook.bench.LeNetBenchmark, e.g. --accelerate no
 # environment: JAVA_OPTS (extra JVM flags), VISIONBOOK_THREADS / OMP_NUM_THREADS (ND4J threads),
 #   LENET_TORCH (the PyTorch reference script, default ../shared/bench/lenet_torch.py from the root)
@@ -22,6 +23,7 @@ rounds=3
 epochs=5
 torch_threads=""
 java_only=false
+maven_flags=()
 bench_flags=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -29,6 +31,7 @@ while [ $# -gt 0 ]; do
     --epochs) epochs="$2"; shift 2 ;;
     --torch-threads) torch_threads="$2"; shift 2 ;;
     --java-only) java_only=true; shift ;;
+    --classifier) maven_flags+=("-Dnd4j.classifier=$2"); shift 2 ;;
     --) shift; bench_flags=("$@"); break ;;
     *) echo "run-lenet.sh: unknown argument '$1' (see the usage at the top of $0)" >&2; exit 2 ;;
   esac
@@ -40,7 +43,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 echo "# building the benchmark (tests skipped: this is not a test run)"
 mvn -B -q -Dstyle.color=never -f "$root/pom.xml" -pl bench -am package dependency:build-classpath \
-    -DskipTests -Dmdep.outputFile="$tmp/classpath.txt" >"$tmp/build.log" 2>&1 \
+    "${maven_flags[@]}" -DskipTests -Dmdep.outputFile="$tmp/classpath.txt" >"$tmp/build.log" 2>&1 \
   || { cat "$tmp/build.log" >&2; echo "run-lenet.sh: the build failed (log above)" >&2; exit 1; }
 classpath="$root/bench/target/classes:$(cat "$tmp/classpath.txt")"
 

@@ -91,6 +91,9 @@ public final class LeNetBenchmark {
         System.out.println("# load at end: " + loadAverage());
         if (settings.profile() == BenchSettings.Profile.OPS) {
             OpProfiler.getInstance().printOutDashboard();
+            long steps = (long) settings.epochs() * ((train.size() + settings.batchSize() - 1) / settings.batchSize());
+            System.out.printf("# native op calls: %d, %.0f per training step (evaluation included)%n",
+                    OpProfiler.getInstance().getInvocationsCount(), OpProfiler.getInstance().getInvocationsCount() / (double) steps);
         }
         if (layerTimer != null) {
             layerTimer.print(System.out);
