@@ -80,7 +80,7 @@ public record StepThrough(Trace trace, String title, int cellSize, int stepMilli
                 + escape(fallbackLabel()) + ". Run the cell (or trust the notebook) to step through it.</div></div>\n"
                 + "<div class=\"vb-live\" style=\"display:none\"></div>\n"
                 + "<script type=\"application/json\" class=\"vb-data\">" + json() + "</script>\n"
-                + "<script>\n" + SCRIPT.replace("__ID__", id) + "</script>\n"
+                + "<script>\n" + SCRIPT.replace("__ID__", id).replace("__TINTS__", TracePicture.tintsJson()) + "</script>\n"
                 + "</div>";
     }
 

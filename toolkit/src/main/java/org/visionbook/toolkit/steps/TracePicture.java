@@ -10,6 +10,8 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.visionbook.toolkit.viz.ColorMap;
+
 /**
  * Draws one step of a {@link Trace} as a picture: the padded input with the window outlined, the
  * kernel (or the window's values, for pooling), the output filled in so far, and the arithmetic
@@ -17,12 +19,14 @@ import java.util.List;
  */
 final class TracePicture {
 
-    static final Color WINDOW = new Color(0xE8, 0x59, 0x0C);
-    private static final Color POSITIVE = new Color(0x21, 0x66, 0xAC);
-    private static final Color NEGATIVE = new Color(0xB2, 0x18, 0x2B);
+    // near-black: it must stand out on both the red and the blue cells
+    static final Color WINDOW = new Color(0x1A, 0x1A, 0x1A);
+    /** Shades per sign: a dozen are plenty to read, and keep the palette (and the files) small. */
+    static final int SHADES = 12;
     private static final Color PADDING = new Color(0xE4, 0xE4, 0xE4);
     private static final Color GRID = new Color(0xBB, 0xBB, 0xBB);
     private static final Color TEXT = new Color(0x22, 0x22, 0x22);
+    static final Font FORMULA_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final int MARGIN = 12;
     private static final int GAP = 28;
     private static final int TITLE = 20;
@@ -112,7 +116,7 @@ final class TracePicture {
         drawOutput(g, step, x, gridTop);
 
         g.setColor(TEXT);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setFont(FORMULA_FONT);
         int y = gridTop + gridRows * cell + 10 + 12;
         for (String line : lines) {
             g.drawString(line, MARGIN, y);
@@ -233,19 +237,32 @@ final class TracePicture {
         g.setStroke(new BasicStroke(1f));
     }
 
-    /** Blue for positive, red for negative, paler towards zero. */
-    private static Color tint(double value, double scale) {
+    /**
+     * The course's diverging map (viz's: red for positive, blue for negative), kept to its paler
+     * inner part so the numbers written on the cells stay readable.
+     */
+    static Color tint(double value, double scale) {
         if (!Double.isFinite(value) || scale == 0) {
             return Color.WHITE;
         }
-        // a dozen shades are plenty to read, and keep the palette (and the files) small
-        double strength = Math.round(Math.min(1, Math.abs(value) / scale) * 12) / 12.0 * 0.6;
-        Color base = value >= 0 ? POSITIVE : NEGATIVE;
-        return new Color(mix(base.getRed(), strength), mix(base.getGreen(), strength), mix(base.getBlue(), strength));
+        double strength = Math.round(Math.min(1, Math.abs(value) / scale) * SHADES) / (double) SHADES * 0.6;
+        return new Color(ColorMap.DIVERGING.rgb(0.5 + Math.copySign(strength, value) / 2));
     }
 
-    private static int mix(int channel, double strength) {
-        return (int) Math.round(255 + (channel - 255) * strength);
+    /** Every shade {@link #tint} can give, as a JSON object {"pos": [...], "neg": [...]} of CSS colours, weakest first. */
+    static String tintsJson() {
+        StringBuilder pos = new StringBuilder();
+        StringBuilder neg = new StringBuilder();
+        for (int k = 0; k <= SHADES; k++) {
+            String sep = k == 0 ? "" : ",";
+            pos.append(sep).append(css(tint((double) k / SHADES, 1)));
+            neg.append(sep).append(css(tint(-(double) k / SHADES, 1)));
+        }
+        return "{\"pos\":[" + pos + "],\"neg\":[" + neg + "]}";
+    }
+
+    private static String css(Color c) {
+        return String.format("\"#%06x\"", c.getRGB() & 0xFFFFFF);
     }
 
     private static double maxAbs(double[][] grid) {
@@ -260,16 +277,23 @@ final class TracePicture {
         return max;
     }
 
-    private static List<String> wrap(String text, int widthPixels) {
-        int perLine = Math.max(30, widthPixels / 7);
+    /** Splits the arithmetic at spaces so that each line, measured in the font it is drawn in, fits the width. */
+    static List<String> wrap(String text, int widthPixels) {
+        Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        FontMetrics metrics = scratch.getFontMetrics(FORMULA_FONT);
+        scratch.dispose();
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
-            if (line.length() + word.length() + 1 > perLine && line.length() > 0) {
+            String longer = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && metrics.stringWidth(longer) > widthPixels) {
                 lines.add(line.toString());
                 line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(longer);
             }
-            line.append(line.length() == 0 ? "" : " ").append(word);
         }
         lines.add(line.toString());
         return lines;

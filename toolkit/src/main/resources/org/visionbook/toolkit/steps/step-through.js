@@ -16,10 +16,13 @@
     return v < 0 && text !== '0' ? '(' + text + ')' : text;
   }
 
+  // the same shades as the static picture (TracePicture.tint), written in by StepThrough
+  var TINTS = __TINTS__;
+
   function tint(v, scale) {
     if (v === null || !scale) { return '#fff'; }
-    var a = Math.min(1, Math.abs(v) / scale) * 0.6;
-    return v >= 0 ? 'rgba(33,102,172,' + a.toFixed(3) + ')' : 'rgba(178,24,43,' + a.toFixed(3) + ')';
+    var k = Math.round(Math.min(1, Math.abs(v) / scale) * (TINTS.pos.length - 1));
+    return v >= 0 ? TINTS.pos[k] : TINTS.neg[k];
   }
 
   function maxAbs(grid) {
