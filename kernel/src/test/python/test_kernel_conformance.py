@@ -47,6 +47,9 @@ class JavaKernelConformanceTests(jupyter_kernel_test.KernelTests):
 
     code_inspect_sample = "Math.max"
 
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "6 *"
+
     code_clear_output = "clearOutput();"
 
 

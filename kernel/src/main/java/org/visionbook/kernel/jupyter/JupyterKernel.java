@@ -7,12 +7,17 @@ import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.reply.InterruptReply;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
@@ -25,6 +30,8 @@ import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.visionbook.kernel.engine.CellError;
@@ -34,6 +41,8 @@ import org.visionbook.kernel.engine.Engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -47,13 +56,19 @@ public final class JupyterKernel extends BaseKernel {
     public static final String KERNELSPEC_NAME = "java";
 
     private final CompletableFuture<Engine> starting;
+    private final SessionHistory history;
 
     /** A kernel for an engine that may still be starting: requests that need it wait. */
     public JupyterKernel(CompletableFuture<Engine> engine) {
-        super("visionbook-java", version(), languageInfo(), List.of(), null, new JupyterIO(StandardCharsets.UTF_8),
+        this(engine, new SessionHistory());
+    }
+
+    private JupyterKernel(CompletableFuture<Engine> engine, SessionHistory history) {
+        super("visionbook-java", version(), languageInfo(), List.of(), history, new JupyterIO(StandardCharsets.UTF_8),
                 new CommManager(), new Renderer(), null, new MagicsRegistry(), false,
                 new StringStyler.Builder().build());
         this.starting = engine;
+        this.history = history;
     }
 
     public JupyterKernel(Engine engine) {
@@ -99,7 +114,8 @@ public final class JupyterKernel extends BaseKernel {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         boolean silent = request.isSilent();
-        int count = silent || !request.shouldStoreHistory() ? executionCount.get() : executionCount.getAndIncrement();
+        boolean store = !silent && request.shouldStoreHistory();
+        int count = store ? executionCount.getAndIncrement() : executionCount.get();
         env.setBusyDeferIdle();
         if (!silent) {
             env.publish(new PublishExecuteInput(request.getCode(), count));
@@ -109,6 +125,11 @@ public final class JupyterKernel extends BaseKernel {
             outcome = engine().execute(request.getCode(), count, new IopubListener(env, silent, request.isStdinEnabled()));
         } catch (IllegalStateException notStarted) {
             outcome = new CellOutcome.Failure(new CellError("KernelError", notStarted.getMessage(), List.of(notStarted.getMessage())));
+        }
+        if (store) {
+            history.record(count, request.getCode(), outcome instanceof CellOutcome.Success success
+                    ? success.result().map(data -> data.getData(MIMEType.TEXT_PLAIN)).map(String::valueOf).orElse(null)
+                    : null);
         }
         if (outcome instanceof CellOutcome.Success success) {
             if (!silent) {
@@ -174,6 +195,58 @@ public final class JupyterKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.defer().reply(new Interrupted());
         interrupt();
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        // the base library's own handler answers without the status field the protocol requires
+        env.setBusyDeferIdle();
+        HistoryRequest request = message.getContent();
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (request.includeOutput()) {
+            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        }
+        List<HistoryEntry> entries = switch (request.getAccessType()) {
+            case TAIL -> history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
+            case RANGE -> {
+                HistoryRequest.Range range = (HistoryRequest.Range) request;
+                yield history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+            }
+            case SEARCH -> {
+                HistoryRequest.Search search = (HistoryRequest.Search) request;
+                if (search.filterUnique()) {
+                    flags.add(HistoryManager.ResultFlag.UNIQUE);
+                }
+                yield history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+            }
+        };
+        env.reply(new History(entries));
+    }
+
+    /**
+     * A history_reply written out by hand: the base library's lacks {@code status}, and its entries
+     * reach the client as objects instead of the protocol's [session, line, input] triples.
+     */
+    private static final class History implements ContentType<History> {
+        @SuppressWarnings("unchecked")
+        private static final MessageType<History> TYPE = (MessageType<History>) (MessageType<?>) HistoryReply.MESSAGE_TYPE;
+
+        @SuppressWarnings("unused") // serialized by Gson
+        private final String status = "ok";
+        @SuppressWarnings("unused")
+        private final List<List<Object>> history;
+
+        History(List<HistoryEntry> entries) {
+            this.history = entries.stream()
+                    .map(e -> List.<Object>of(e.getSession(), e.getCellNumber(),
+                            e.hasOutput() ? List.of(e.getInput(), e.getOutput()) : e.getInput()))
+                    .toList();
+        }
+
+        @Override
+        public MessageType<History> getType() {
+            return TYPE;
+        }
     }
 
     /** The base library's kernel_info_reply lacks the {@code status} field the protocol (5.1+) requires. */
