@@ -13,6 +13,12 @@ import org.visionbook.toolkit.viz.BarChart;
 import org.visionbook.toolkit.viz.LineChart;
 import org.visionbook.toolkit.viz.Picture;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
 /**
  * Several training histories on one chart: e.g. the validation accuracy of three optimisers, or
  * the training and validation loss of one run with the epoch early stopping chose marked.
@@ -177,6 +183,35 @@ public final class HistoryChart implements Displayable {
             bars = bars.series(metricLabel(m), values);
         }
         return bars;
+    }
+
+    /**
+     * The runs as a table, one row each: for every metric its value after the last epoch, its best
+     * value (lowest loss, highest accuracy) and the epoch of that best, e.g. columns
+     * {@code run, val_acc, best val_acc, best val_acc epoch}.
+     */
+    public Table table() {
+        if (runs.isEmpty()) {
+            throw new IllegalStateException("history chart '" + effectiveTitle() + "' has no runs; add one with add(name, history)");
+        }
+        StringColumn names = StringColumn.create("run", runs.stream().map(Run::name).toList());
+        Table t = Table.create(effectiveTitle(), names);
+        for (Metric m : metrics) {
+            DoubleColumn last = DoubleColumn.create(m.column());
+            DoubleColumn best = DoubleColumn.create("best " + m.column());
+            IntColumn bestEpoch = IntColumn.create("best " + m.column() + " epoch");
+            for (Run run : runs) {
+                last.append(lastValue(run, m));
+                EarlyStopping.Monitor monitor = new EarlyStopping.Monitor(m, Integer.MAX_VALUE, 0);
+                run.history().epochs().forEach(monitor::remember);
+                best.append(monitor.best());
+                bestEpoch.append(monitor.bestEpoch());
+            }
+            last.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+            best.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+            t.addColumns(last, best, bestEpoch);
+        }
+        return t;
     }
 
     /** {@code run}'s last epoch-level value of {@code m} (the latest epoch where it was measured). */

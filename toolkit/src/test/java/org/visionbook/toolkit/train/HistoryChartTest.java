@@ -93,6 +93,20 @@ class HistoryChartTest {
     }
 
     @Test
+    void theTableHasTheLastAndTheBestValueOfEachMetricPerRun() {
+        tech.tablesaw.api.Table t = HistoryChart.of(Metric.VALIDATION_LOSS, Metric.VALIDATION_ACCURACY)
+                .add("rising", history(10, 3, 1, 2)).add("falling", history(10, 3, 2, 1)).table();
+        assertEquals(List.of("run", "val_loss", "best val_loss", "best val_loss epoch", "val_acc", "best val_acc",
+                "best val_acc epoch"), t.columnNames());
+        assertEquals(List.of("rising", "falling"), t.stringColumn("run").asList());
+        assertEquals(List.of(2.0, 1.0), t.doubleColumn("val_loss").asList());
+        assertEquals(List.of(1.0, 1.0), t.doubleColumn("best val_loss").asList());
+        assertEquals(List.of(2, 3), t.intColumn("best val_loss epoch").asList(), "lowest loss for a loss");
+        assertEquals(List.of(3, 3), t.intColumn("best val_acc epoch").asList(), "highest accuracy for an accuracy");
+        assertEquals(0.53, t.doubleColumn("best val_acc").get(0), 1e-12);
+    }
+
+    @Test
     void missingDataAndBadArgumentsAreClearErrors() {
         History noValidation = new History();
         noValidation.add(new EpochRecord(1, 1, 0.5, Double.NaN, Double.NaN, 1e-3, 1));
