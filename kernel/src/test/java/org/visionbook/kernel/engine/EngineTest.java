@@ -27,6 +27,21 @@ class EngineTest {
         engine.close();
     }
 
+    @Test
+    void startingAnEngineGivesNd4jTheToolkitsThreadSetting() {
+        assertTrue(org.visionbook.toolkit.perf.Performance.threadsConfigured(), "Engine.start configures ND4J's threads");
+        boolean chosenByUser = System.getenv("VISIONBOOK_THREADS") != null || System.getenv("OMP_NUM_THREADS") != null
+                || System.getProperty("visionbook.threads") != null;
+        if (!chosenByUser && Runtime.getRuntime().availableProcessors() <= 2) {
+            assertEquals(1, org.nd4j.linalg.factory.Nd4j.getEnvironment().maxMasterThreads(),
+                    "one native thread on two cores or fewer");
+            // OpenMP's count is per thread: the thread that runs cells must have it too
+            CellOutcome outcome = run("org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()",
+                    new RecordingListener());
+            assertEquals("1", resultText(outcome), "OpenMP threads on the cell thread");
+        }
+    }
+
     static CellOutcome run(String code, RecordingListener listener) {
         return engine.execute(code, ++count, listener);
     }

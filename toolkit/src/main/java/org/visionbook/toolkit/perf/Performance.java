@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
 import org.visionbook.toolkit.Knobs;
 
@@ -46,6 +47,8 @@ import java.util.OptionalInt;
 public final class Performance {
 
     private static Integer configuredThreads;
+    /** True when the toolkit (or a caller of {@link #useThreads}) chose the thread count. */
+    private static boolean chosen;
 
     private Performance() {
     }
@@ -54,6 +57,12 @@ public final class Performance {
      * Applies the toolkit's thread setting once per JVM and returns it: {@code VISIONBOOK_THREADS}
      * when set, else {@code OMP_NUM_THREADS} when set, else 1 on two cores or fewer, else ND4J's
      * own default.
+     *
+     * <p>OpenMP keeps its thread count per thread: a thread other than the one that first chose
+     * starts with OpenMP's default (one per core), so oneDNN's convolutions would run two threads
+     * again there. Every call therefore also applies the chosen count to the calling thread
+     * (one cheap native call); the Trainer calls this on the thread it trains on, and the
+     * notebook engine on the thread that runs cells.
      */
     public static synchronized int configureThreads() {
         if (configuredThreads == null) {
@@ -65,20 +74,36 @@ public final class Performance {
                 useThreads(1);
             }
             configuredThreads = Nd4j.getEnvironment().maxMasterThreads();
+        } else if (chosen) {
+            NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+            if (ops.ompGetMaxThreads() != configuredThreads) {
+                ops.setOmpNumThreads(configuredThreads);
+            }
         }
         return configuredThreads;
     }
 
-    /** Sets the threads of ND4J's native ops, OpenMP (oneDNN) and BLAS to {@code threads}, now. */
+    /** True once {@link #configureThreads()} or {@link #useThreads} has run in this JVM. */
+    public static synchronized boolean threadsConfigured() {
+        return configuredThreads != null;
+    }
+
+    /**
+     * Sets the threads of ND4J's native ops, OpenMP (oneDNN) and BLAS to {@code threads}, now;
+     * OpenMP's count for the calling thread (others get it from {@link #configureThreads()}).
+     */
     public static synchronized void useThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        // Nd4j first: its class initialiser loads the backend, which NativeOpsHolder needs (in a
+        // fresh JVM, NativeOpsHolder alone fails with "ND4J is probably missing dependencies").
         Nd4j.getEnvironment().setMaxThreads(threads);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
         configuredThreads = threads;
+        chosen = true;
     }
 
     /** True when ND4J runs on the CPU with a native build that contains oneDNN. */
@@ -104,6 +129,9 @@ public final class Performance {
         for (int i = 0; i < layers.length; i++) {
             Layer layer = layers[i];
             boolean firstLayerOnImages = i == 0 && net.getLayerWiseConfigurations().getInputPreProcess(0) == null;
+            if (layer.getHelper() instanceof ConvHelper) {
+                continue; // accelerated before: keep the helper (and its counters)
+            }
             if (firstLayerOnImages && isPlainConvolution(layer)) {
                 setHelper(ConvolutionLayer.class, layer, new FirstLayerConvHelper(DataType.FLOAT));
             } else {
@@ -130,8 +158,17 @@ public final class Performance {
 
     /** Which helper each layer of {@code net} uses, e.g. {@code "ConvolutionLayer=FirstLayerConvHelper ..."}. */
     public static String describeHelpers(MultiLayerNetwork net) {
+        return describeHelpers(net.getLayers());
+    }
+
+    /** Which helper each layer of {@code graph} uses, in the graph's layer order. */
+    public static String describeHelpers(ComputationGraph graph) {
+        return describeHelpers(graph.getLayers());
+    }
+
+    private static String describeHelpers(Layer[] layers) {
         List<String> parts = new ArrayList<>();
-        for (Layer layer : net.getLayers()) {
+        for (Layer layer : layers) {
             Object helper = layer.getHelper();
             parts.add(layer.getClass().getSimpleName() + "=" + (helper == null ? "none" : helper.getClass().getSimpleName()));
         }
@@ -149,7 +186,7 @@ public final class Performance {
     }
 
     private static void installStandardHelper(Layer layer) {
-        if (isPlainConvolution(layer)) {
+        if (isPlainConvolution(layer) && !(layer.getHelper() instanceof ConvHelper)) {
             setHelper(ConvolutionLayer.class, layer, new ConvHelper(DataType.FLOAT));
         } else if (layer.getClass() == SubsamplingLayer.class && layer.getHelper() == null) {
             setHelper(SubsamplingLayer.class, layer, new MKLDNNSubsamplingHelper(DataType.FLOAT));

@@ -211,6 +211,29 @@ public final class History implements Displayable {
 
     private LineChart curves(String title, String yLabel, boolean accuracy, int expectedBatches, int currentEpoch) {
         LineChart chart = LineChart.titled(title).axes("epoch", yLabel);
+        List<double[]> train = trainCurve(accuracy, expectedBatches, currentEpoch);
+        if (!train.isEmpty()) {
+            chart = chart.series("train", column(train, 0), column(train, 1));
+        }
+        List<double[]> validation = new ArrayList<>();
+        for (EpochRecord r : epochs) {
+            double v = accuracy ? r.validationAccuracy() : r.validationLoss();
+            if (!Double.isNaN(v)) {
+                validation.add(new double[] {r.epoch(), v});
+            }
+        }
+        if (!validation.isEmpty()) {
+            chart = chart.series("validation", column(validation, 0), column(validation, 1)).markers(validation.size() < 30);
+        }
+        return chart;
+    }
+
+    /**
+     * The training loss (or accuracy) at about ten points per epoch, each the mean of a run of
+     * batches, as {x = epoch - 1 + fraction of the epoch done, y} pairs. Batches of an unfinished
+     * epoch count only for {@code currentEpoch} with a known {@code expectedBatches}.
+     */
+    List<double[]> trainCurve(boolean accuracy, int expectedBatches, int currentEpoch) {
         List<double[]> train = new ArrayList<>();
         for (BatchLog log : batches) {
             int total = log.size;
@@ -230,20 +253,7 @@ public final class History implements Displayable {
                 }
             }
         }
-        if (!train.isEmpty()) {
-            chart = chart.series("train", column(train, 0), column(train, 1));
-        }
-        List<double[]> validation = new ArrayList<>();
-        for (EpochRecord r : epochs) {
-            double v = accuracy ? r.validationAccuracy() : r.validationLoss();
-            if (!Double.isNaN(v)) {
-                validation.add(new double[] {r.epoch(), v});
-            }
-        }
-        if (!validation.isEmpty()) {
-            chart = chart.series("validation", column(validation, 0), column(validation, 1)).markers(validation.size() < 30);
-        }
-        return chart;
+        return train;
     }
 
     private static double binLoss(BatchLog log, int start, int end) {

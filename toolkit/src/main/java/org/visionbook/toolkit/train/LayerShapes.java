@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -138,6 +139,10 @@ public final class LayerShapes {
                 : null;
         if (pre instanceof FeedForwardToCnnPreProcessor ff) {
             return InputType.convolutional(ff.getInputHeight(), ff.getInputWidth(), ff.getNumChannels());
+        }
+        if (pre instanceof CnnToFeedForwardPreProcessor cnn && cnn.getInputHeight() > 0) {
+            // a dense first layer that flattens images itself (an MLP built for image input)
+            return InputType.convolutional(cnn.getInputHeight(), cnn.getInputWidth(), cnn.getNumChannels());
         }
         if (first instanceof ConvolutionLayer conv) {
             long channels = channels(conv, hint);

@@ -37,10 +37,11 @@ public final class ImageGrid {
     private final int columns;
     private final String title;
     private final boolean colorBar;
+    private final List<String> rowLabels;
 
     private ImageGrid(List<float[][]> images, int[] labels, int[] predictions, List<String> classNames,
                       List<String> captions, ColorMap map, ValueRange range, int scale, int columns, String title,
-                      boolean colorBar) {
+                      boolean colorBar, List<String> rowLabels) {
         this.images = images;
         this.labels = labels;
         this.predictions = predictions;
@@ -52,6 +53,7 @@ public final class ImageGrid {
         this.columns = columns;
         this.title = title;
         this.colorBar = colorBar;
+        this.rowLabels = rowLabels;
     }
 
     private static ImageGrid create(List<float[][]> images) {
@@ -63,7 +65,7 @@ public final class ImageGrid {
                         + b[0].length + ", image 0 is " + a.length + " x " + a[0].length);
             }
         }
-        return new ImageGrid(List.copyOf(images), null, null, null, null, ColorMap.GREYS, null, 0, 0, null, false);
+        return new ImageGrid(List.copyOf(images), null, null, null, null, ColorMap.GREYS, null, 0, 0, null, false, List.of());
     }
 
     /** Images from [N, H, W], [N, 1, H, W], or [N, H*W] rows of square images (e.g. [64, 784]). */
@@ -100,7 +102,7 @@ public final class ImageGrid {
     /** True labels, one class index per image. */
     public ImageGrid labels(int... trueLabels) {
         return new ImageGrid(images, checkedClasses(trueLabels, "labels"), predictions, classNames, captions, map, range,
-                scale, columns, title, colorBar);
+                scale, columns, title, colorBar, rowLabels);
     }
 
     /** True labels as [N] class indices or [N, K] one-hot rows. */
@@ -111,7 +113,7 @@ public final class ImageGrid {
     /** Predicted labels, one class index per image; those that differ from the true labels show in red. */
     public ImageGrid predictions(int... predicted) {
         return new ImageGrid(images, labels, checkedClasses(predicted, "predictions"), classNames, captions, map, range,
-                scale, columns, title, colorBar);
+                scale, columns, title, colorBar, rowLabels);
     }
 
     /** Predictions as [N] class indices or [N, K] scores (a network's output; the argmax is taken). */
@@ -124,7 +126,7 @@ public final class ImageGrid {
         List<String> copy = List.copyOf(names);
         checkNamed(labels, copy, "labels");
         checkNamed(predictions, copy, "predictions");
-        return new ImageGrid(images, labels, predictions, copy, captions, map, range, scale, columns, title, colorBar);
+        return new ImageGrid(images, labels, predictions, copy, captions, map, range, scale, columns, title, colorBar, rowLabels);
     }
 
     public ImageGrid classNames(String... names) {
@@ -137,41 +139,61 @@ public final class ImageGrid {
         if (copy.size() != images.size()) {
             throw new IllegalArgumentException("captions: expected " + images.size() + " (one per image), got " + copy.size());
         }
-        return new ImageGrid(images, labels, predictions, classNames, copy, map, range, scale, columns, title, colorBar);
+        return new ImageGrid(images, labels, predictions, classNames, copy, map, range, scale, columns, title, colorBar, rowLabels);
     }
 
     public ImageGrid colorMap(ColorMap newMap) {
         return new ImageGrid(images, labels, predictions, classNames, captions, Objects.requireNonNull(newMap, "colour map"),
-                range, scale, columns, title, colorBar);
+                range, scale, columns, title, colorBar, rowLabels);
     }
 
     /** The values shown black and white (or the map's ends); without it [0, 1], or the data's range if they leave [0, 1]. */
     public ImageGrid range(ValueRange newRange) {
         return new ImageGrid(images, labels, predictions, classNames, captions, map, Objects.requireNonNull(newRange, "range"),
-                scale, columns, title, colorBar);
+                scale, columns, title, colorBar, rowLabels);
     }
 
     /** Pixels per value along each side. */
     public ImageGrid scale(int newScale) {
         return new ImageGrid(images, labels, predictions, classNames, captions, map, range, Raster.checkScale(newScale),
-                columns, title, colorBar);
+                columns, title, colorBar, rowLabels);
     }
 
     public ImageGrid columns(int newColumns) {
         if (newColumns < 1) {
             throw new IllegalArgumentException("columns must be at least 1; got " + newColumns);
         }
-        return new ImageGrid(images, labels, predictions, classNames, captions, map, range, scale, newColumns, title, colorBar);
+        return new ImageGrid(images, labels, predictions, classNames, captions, map, range, scale, newColumns, title, colorBar, rowLabels);
     }
 
     public ImageGrid title(String newTitle) {
         return new ImageGrid(images, labels, predictions, classNames, captions, map, range, scale, columns,
-                Objects.requireNonNull(newTitle, "title"), colorBar);
+                Objects.requireNonNull(newTitle, "title"), colorBar, rowLabels);
+    }
+
+    /**
+     * A label left of each row, top to bottom (at most one per row), e.g. the name of what was
+     * done to the images of that row. Pair it with {@link #columns} so each row holds one group.
+     */
+    public ImageGrid rowLabels(List<String> labels) {
+        List<String> copy = List.copyOf(labels);
+        int cols = columns > 0 ? columns : TileSheet.autoColumns(images.size());
+        int rows = (images.size() + cols - 1) / cols;
+        if (copy.size() > rows) {
+            throw new IllegalArgumentException("row labels: " + copy.size() + " given, but " + images.size() + " images in "
+                    + cols + " columns make only " + rows + " rows (set columns(...) first)");
+        }
+        return new ImageGrid(images, this.labels, predictions, classNames, captions, map, range, scale, columns, title, colorBar,
+                copy);
+    }
+
+    public ImageGrid rowLabels(String... labels) {
+        return rowLabels(Arrays.asList(labels));
     }
 
     /** Whether a colour bar shows the value range (off by default). */
     public ImageGrid colorBar(boolean show) {
-        return new ImageGrid(images, labels, predictions, classNames, captions, map, range, scale, columns, title, show);
+        return new ImageGrid(images, labels, predictions, classNames, captions, map, range, scale, columns, title, show, rowLabels);
     }
 
     /** How many images have a prediction different from the true label (0 without both). */
@@ -225,7 +247,7 @@ public final class ImageGrid {
             }
             tiles.add(new TileSheet.Tile(images.get(i), r, caption, frame));
         }
-        return new TileSheet(title != null ? title : defaultTitle(), subtitle(arrow), map, s, cols, tiles, List.of(), List.of(),
+        return new TileSheet(title != null ? title : defaultTitle(), subtitle(arrow), map, s, cols, tiles, rowLabels, List.of(),
                 colorBar ? new ColorBar(map, r) : null, false);
     }
 

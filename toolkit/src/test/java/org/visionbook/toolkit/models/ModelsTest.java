@@ -34,8 +34,10 @@ class ModelsTest {
 
     static Stream<Arguments> everyModel() {
         List<Function<ModelOptions, Model>> factories = List.of(LeNet5::build, SmallAlexNet::build, SmallVgg::build,
-                InceptionNet::build, o -> ResNet.residual(o, 1), o -> ResNet.plain(o, 1), o -> DenseNet.build(o, 2, 4));
-        List<String> names = List.of("LeNet5", "SmallAlexNet", "SmallVgg", "InceptionNet", "ResNet", "PlainNet", "DenseNet");
+                InceptionNet::build, o -> ResNet.residual(o, 1), o -> ResNet.plain(o, 1), o -> DenseNet.build(o, 2, 4),
+                o -> Mlp.build(o, 32, 16));
+        List<String> names = List.of("LeNet5", "SmallAlexNet", "SmallVgg", "InceptionNet", "ResNet", "PlainNet", "DenseNet",
+                "Mlp");
         return Stream.of(MNIST, CIFAR_LIKE).flatMap(o -> java.util.stream.IntStream.range(0, factories.size())
                 .mapToObj(i -> Arguments.of(names.get(i) + " " + o.channels() + "x" + o.height(), factories.get(i), o)));
     }
@@ -70,6 +72,30 @@ class ModelsTest {
                 summary.stringColumn("output shape").asList());
         assertEquals(List.of(156L, 0L, 2416L, 0L, 30_840L, 10_164L, 850L), summary.longColumn("parameters").asList());
         assertEquals(List.of("conv1", "pool1", "conv2", "pool2", "fc1", "fc2", "output"), summary.stringColumn("layer").asList());
+    }
+
+    @Test
+    void anMlpFlattensTheImageAndHasOneDenseLayerPerHiddenSize() {
+        MultiLayerNetwork net = Mlp.build(MNIST, 256, 128);
+        assertEquals(784L * 256 + 256 + 256L * 128 + 128 + 128L * 10 + 10, net.numParams());
+        Table summary = ModelSummary.of(net);
+        assertEquals(List.of("fc1", "fc2", "output"), summary.stringColumn("layer").asList());
+        assertEquals(List.of("[256]", "[128]", "[10]"), summary.stringColumn("output shape").asList());
+        assertThrows(IllegalArgumentException.class, () -> Mlp.build(MNIST));
+        assertThrows(IllegalArgumentException.class, () -> Mlp.build(MNIST, 64, 0));
+    }
+
+    @Test
+    void mlpRegularisersGoWhereTheOptionsSay() {
+        MultiLayerNetwork net = Mlp.build(MNIST.dropout(0.3).batchNorm(true), 64, 32);
+        var layers = net.getLayerWiseConfigurations().getConfs().stream().map(c -> c.getLayer()).toList();
+        assertEquals(List.of("fc1", "fc1_bn", "fc1_relu", "fc2", "fc2_bn", "fc2_relu", "output"),
+                layers.stream().map(l -> l.getLayerName()).toList());
+        assertEquals(null, ((DenseLayer) layers.get(0)).getIDropout(), "the pixels themselves are not dropped");
+        assertEquals(0.7, ((org.deeplearning4j.nn.conf.dropout.Dropout) ((DenseLayer) layers.get(3)).getIDropout()).getP(), 1e-12);
+        assertEquals(0.7, ((org.deeplearning4j.nn.conf.dropout.Dropout) ((OutputLayer) layers.get(6)).getIDropout()).getP(), 1e-12);
+        INDArray out = net.output(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 1, 28, 28));
+        assertArrayEquals(new long[] {3, 10}, out.shape());
     }
 
     @Test

@@ -91,7 +91,13 @@ class PerformanceTest {
         assertEquals("ConvolutionLayer=FirstLayerConvHelper SubsamplingLayer=MKLDNNSubsamplingHelper "
                         + "ConvolutionLayer=ConvHelper DenseLayer=none OutputLayer=none",
                 Performance.describeHelpers(net));
+        Object first = net.getLayer(0).getHelper();
+        Object second = net.getLayer(2).getHelper();
+        Object pool = net.getLayer(1).getHelper();
         assertSame(net, Performance.accelerate(net), "accelerating twice is harmless");
+        assertSame(first, net.getLayer(0).getHelper(), "a second call keeps the first layer's helper");
+        assertSame(second, net.getLayer(2).getHelper(), "and the other convolution's");
+        assertSame(pool, net.getLayer(1).getHelper(), "and the pooling helper");
     }
 
     @Test
@@ -136,6 +142,28 @@ class PerformanceTest {
                 .addIntegerArguments(4, 4, 1, 1, 0, 0, 1, 1, 0, 0, 1)
                 .build());
         assertClose(gradW, FirstLayerConvHelper.weightGradient(input, delta).dup('c'), 1e-3, "weight gradient");
+    }
+
+    @Test
+    void theThreadSettingReachesEveryThreadThatAsksForIt() throws Exception {
+        int before = Performance.configureThreads();
+        try {
+            Performance.useThreads(1);
+            int[] seen = new int[2];
+            Thread other = new Thread(() -> {
+                var ops = org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps();
+                ops.setOmpNumThreads(3); // what a fresh thread may start with: OpenMP's count is per thread
+                seen[0] = ops.ompGetMaxThreads();
+                Performance.configureThreads();
+                seen[1] = ops.ompGetMaxThreads();
+            });
+            other.start();
+            other.join();
+            assertEquals(3, seen[0], "the other thread had its own OpenMP count");
+            assertEquals(1, seen[1], "configureThreads() applied the chosen count to the calling thread");
+        } finally {
+            Performance.useThreads(before);
+        }
     }
 
     @Test

@@ -55,6 +55,25 @@ class ImageGridTest {
     }
 
     @Test
+    void rowLabelsTakeRoomLeftOfTheGridAndMustNotOutnumberTheRows() {
+        ImageGrid plain = ImageGrid.of(constantImages(6)).scale(4).columns(3);
+        ImageGrid labelled = plain.rowLabels("original", "a much longer row label");
+        int shift = labelled.layout().cell(0).x() - plain.layout().cell(0).x();
+        assertTrue(shift > Canvas.textWidth(TileSheet.LABEL_FONT, "original"), "the grid moves right past the longest label: " + shift);
+        assertEquals(labelled.layout().cell(0).x(), labelled.layout().cell(3).x(), "both rows start at the same x");
+        BufferedImage image = labelled.render().image();
+        boolean ink = false;
+        for (int x = 0; x < labelled.layout().cell(0).x() - 4 && !ink; x++) {
+            for (int y = labelled.layout().cell(3).y(); y < labelled.layout().cell(3).bottom(); y++) {
+                ink |= (image.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF;
+            }
+        }
+        assertTrue(ink, "the second row's label is drawn left of it");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plain.rowLabels("a", "b", "c"));
+        assertTrue(e.getMessage().contains("only 2 rows"), e.getMessage());
+    }
+
+    @Test
     void eachCellShowsItsOwnImagePixelExactly() {
         ImageGrid grid = ImageGrid.of(constantImages(5)).scale(4).columns(2).range(ValueRange.unit());
         Picture p = grid.render();
