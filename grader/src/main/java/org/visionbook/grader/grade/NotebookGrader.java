@@ -164,6 +164,9 @@ public final class NotebookGrader {
             status = Status.GRADED;
             reason = "";
         }
+        if (executed != null && status != Status.GRADED && executed.cells().stream().anyMatch(FeedbackPage::wasRunning)) {
+            notes.add("the outputs shown are those the runner saved before the run was stopped");
+        }
         if (run.outputTruncated()) {
             notes.add("output cut at " + limits.outputBytes() + " bytes (" + run.outputBytes() + " printed)");
         }
