@@ -118,6 +118,14 @@ public final class NotebookRunner {
         List<JsonObject> cells = new ArrayList<>();
         nb.getAsJsonArray("cells").forEach(c -> cells.add(c.getAsJsonObject()));
         int codeCells = (int) cells.stream().filter(NotebookRunner::isCode).count();
+        // Every code cell starts empty, so a saved snapshot never shows the outputs of an earlier
+        // run beside those of this one.
+        for (JsonObject cell : cells) {
+            if (isCode(cell)) {
+                cell.add("outputs", new JsonArray());
+                cell.add("execution_count", JsonNull.INSTANCE);
+            }
+        }
         Map<String, List<JsonObject>> displays = new HashMap<>();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "visionbook-cell-timeout");

@@ -133,6 +133,11 @@ class NotebookRunnerTest {
         JsonObject nb = notebook("System.out.println(\"first\");",
                 "System.out.println(\"working\");\nThread.sleep(" + (NotebookRunner.CHECKPOINT_INTERVAL.toMillis() * 2 + 500) + ");",
                 "42");
+        JsonObject stale = new JsonObject();
+        stale.addProperty("output_type", "stream");
+        stale.addProperty("name", "stdout");
+        stale.addProperty("text", "from an earlier run");
+        nb.getAsJsonArray("cells").get(3).getAsJsonObject().getAsJsonArray("outputs").add(stale);
         List<JsonObject> snapshots = new java.util.concurrent.CopyOnWriteArrayList<>();
         NotebookRunner.Report report = NotebookRunner.execute(nb, "test.ipynb", engine, new NotebookRunner.Options(false,
                 Optional.empty(), new PrintStream(progress, true, StandardCharsets.UTF_8), snapshots::add));
@@ -140,6 +145,8 @@ class NotebookRunnerTest {
         assertTrue(snapshots.stream().anyMatch(s -> running(s, 2) && !running(s, 1) && text(s, 1).equals("first\n")
                         && text(s, 2).equals("working\n")),
                 "while cell 2 sleeps, a snapshot holds cell 1's output and what cell 2 printed so far, cell 2 marked running");
+        assertTrue(snapshots.stream().noneMatch(s -> NotebookFiles.toJson(s).contains("from an earlier run")),
+                "no snapshot shows outputs of an earlier run");
         JsonObject last = snapshots.get(snapshots.size() - 1);
         assertEquals(NotebookFiles.toJson(nb), NotebookFiles.toJson(last), "the last snapshot is the finished notebook");
         for (int cell = 1; cell <= 3; cell++) {
