@@ -196,6 +196,9 @@ public final class NotebookGrader {
             if (error != null) {
                 boolean compile = error.toLowerCase(java.util.Locale.ROOT).startsWith("compil");
                 why = (compile ? "did not compile: " : "did not run: ") + error;
+            } else if (ran != null && FeedbackPage.wasRunning(ran)) {
+                why = status == Status.TIMED_OUT ? "still running when the run passed the total time limit"
+                        : "running when the notebook stopped";
             } else if (status == Status.TIMED_OUT) {
                 why = "not reached before the total time limit";
             } else if (status == Status.STOPPED) {

@@ -96,6 +96,8 @@ abstract class SyntheticClassContract {
         if (marksTheRunningCell()) {
             assertTrue(page.contains("This cell was running when the run was stopped"), page);
             assertTrue(page.contains("the outputs shown are those the runner saved before the run was stopped"), page);
+            assertTrue(student.reason().contains("argmax-tests: still running when the run passed the total time limit"),
+                    student.reason());
         }
     }
 
