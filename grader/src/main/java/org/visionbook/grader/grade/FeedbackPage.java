@@ -86,6 +86,10 @@ public final class FeedbackPage {
                 Cell out = cell.id().map(ran::get).orElse(null);
                 if (out != null) {
                     out.outputs().forEach(o -> output(o, sb));
+                    if (wasRunning(out)) {
+                        sb.append("<div class=\"score lost\">This cell was running when the run was stopped;")
+                                .append(" its outputs up to then are shown.</div>");
+                    }
                 }
             } else {
                 sb.append("<pre class=\"md\">").append(escape(cut(cell.source()))).append("</pre>");
@@ -95,6 +99,17 @@ public final class FeedbackPage {
         }
         return sb.toString();
     }
+
+    /**
+     * True for the cell the runner marked as running in the last progress it saved: the run was
+     * stopped (killed) while this cell ran. A run that ends normally leaves no such mark.
+     */
+    static boolean wasRunning(Cell executed) {
+        return executed.metadata().path(RUNNING_KEY).path("running").asBoolean(false);
+    }
+
+    /** The cell metadata key of the runner's running mark (the kernel's NotebookRunner.RUNNING_KEY). */
+    static final String RUNNING_KEY = "visionbook";
 
     private static void score(CellScore s, StringBuilder sb) {
         sb.append("<div class=\"score ").append(s.full() ? "full" : "lost").append("\">")

@@ -164,6 +164,9 @@ public final class NotebookGrader {
             status = Status.GRADED;
             reason = "";
         }
+        if (executed != null && status != Status.GRADED && executed.cells().stream().anyMatch(FeedbackPage::wasRunning)) {
+            notes.add("the outputs shown are those the runner saved before the run was stopped");
+        }
         if (run.outputTruncated()) {
             notes.add("output cut at " + limits.outputBytes() + " bytes (" + run.outputBytes() + " printed)");
         }
@@ -193,6 +196,9 @@ public final class NotebookGrader {
             if (error != null) {
                 boolean compile = error.toLowerCase(java.util.Locale.ROOT).startsWith("compil");
                 why = (compile ? "did not compile: " : "did not run: ") + error;
+            } else if (ran != null && FeedbackPage.wasRunning(ran)) {
+                why = status == Status.TIMED_OUT ? "still running when the run passed the total time limit"
+                        : "running when the notebook stopped";
             } else if (status == Status.TIMED_OUT) {
                 why = "not reached before the total time limit";
             } else if (status == Status.STOPPED) {

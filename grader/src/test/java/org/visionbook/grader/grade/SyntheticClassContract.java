@@ -69,6 +69,38 @@ abstract class SyntheticClassContract {
     @TempDir
     Path dir;
 
+    /** True if the runner marks the cell that was running in the progress it saves (the real one does). */
+    boolean marksTheRunningCell() {
+        return true;
+    }
+
+    /** Total time limit of the killed-run test: enough to reach the looping cell on a busy machine. */
+    static final Duration KILL_AFTER = Duration.ofSeconds(40);
+
+    @Test
+    void aRunKilledAtTheTotalTimeLimitStillShowsTheOutputsOfTheCellsThatRanBeforeTheKill() throws Exception {
+        Path submissions = Files.createDirectories(dir.resolve("killed"));
+        Files.copy(SyntheticClass.SUBMISSIONS.resolve("infinite-loop.ipynb"), submissions.resolve("infinite-loop.ipynb"));
+        // no cell time limit to stop the loop: only the kill at the total limit ends the run
+        ExecutionLimits limits = LIMITS.withCellTimeout(Duration.ofHours(1)).withTotalTimeout(KILL_AFTER);
+        Grader grader = new Grader(Assignment.load(SyntheticClass.SOLUTION), executor(), limits, 1);
+
+        Grader.Report report = grader.grade(submissions, dir.resolve("killed-out"));
+
+        StudentResult student = report.students().get(0);
+        assertEquals("timeout", student.status().label(), student.reason());
+        assertEquals(3.0, student.total(), "the scale tests ran and passed before the kill: " + student.reason());
+        String page = Files.readString(dir.resolve("killed-out").resolve(Grader.FEEDBACK).resolve("infinite-loop.html"));
+        assertTrue(page.contains("scale: all 3 checks passed"),
+                "the feedback shows the report the scale tests displayed before the kill: " + page);
+        if (marksTheRunningCell()) {
+            assertTrue(page.contains("This cell was running when the run was stopped"), page);
+            assertTrue(page.contains("the outputs shown are those the runner saved before the run was stopped"), page);
+            assertTrue(student.reason().contains("argmax-tests: still running when the run passed the total time limit"),
+                    student.reason());
+        }
+    }
+
     @Test
     void theSyntheticClassGetsExactlyTheExpectedGradebookAndFeedback() throws Exception {
         Path submissions = dir.resolve("submissions");

@@ -23,6 +23,12 @@ class SyntheticClassTest extends SyntheticClassContract {
         return new ProcessNotebookExecutor(RunnerCommand.DEFAULT.withMainClass(StandInRunner.class.getName()));
     }
 
+    /** The stand-in saves after every cell but marks no running cell. */
+    @Override
+    boolean marksTheRunningCell() {
+        return false;
+    }
+
     @Test
     void theCommittedSubmissionsAreTheOnesTheBuilderMakes() throws Exception {
         for (Map.Entry<String, String> e : SyntheticClass.submissions().entrySet()) {

@@ -8,13 +8,17 @@ import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,14 +113,23 @@ public final class NotebookFiles {
         }
     }
 
-    /** Writes {@code nb} to {@code target} atomically, in Jupyter's layout. */
+    /**
+     * Writes {@code nb} to {@code target} atomically, in Jupyter's layout. A new file gets the
+     * permissions any program's new file gets (the umask applies); a file that is replaced keeps
+     * its permissions.
+     */
     public static void write(JsonObject nb, Path target) throws IOException {
         byte[] bytes = toJson(nb).getBytes(StandardCharsets.UTF_8);
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // Files.createTempFile would make the file owner-only (0600) whatever the umask says;
+        // a fresh name opened with CREATE_NEW is created as open(2) creates any file.
+        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8) + ".tmp");
         try {
-            Files.write(tmp, bytes);
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                out.write(bytes);
+            }
+            keepPermissions(target, tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -124,6 +137,17 @@ public final class NotebookFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void keepPermissions(Path existing, Path replacement) throws IOException {
+        if (!Files.exists(existing) || !Files.getFileStore(replacement).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(existing));
+        } catch (NoSuchFileException gone) {
+            // the old file went away meanwhile: the new one keeps the umask's permissions
         }
     }
 

@@ -6,6 +6,7 @@ import org.visionbook.kernel.engine.EngineConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,10 @@ public final class RunCommand {
     public static final String USAGE = """
             usage: visionbook run FILE.ipynb... (--inplace | --output DIR) [--allow-errors] [--timeout SECONDS]
               --inplace         write the executed notebook back over FILE (a failed run goes to
-                                FILE.failed.ipynb instead; FILE is left as it was)
-              --output DIR      write it to DIR/FILE.ipynb instead (the input is left untouched)
+                                FILE.failed.ipynb instead; FILE is left as it was; while it runs,
+                                progress is saved to FILE.partial.ipynb, removed at the end)
+              --output DIR      write it to DIR/FILE.ipynb instead (the input is left untouched;
+                                progress is saved there after every cell)
               --allow-errors    keep going after a failing cell (default: stop at the first error)
               --timeout SECONDS interrupt any cell that runs longer
             Exit status: 0 all cells ran, 1 a cell failed, 2 bad arguments.""";
@@ -135,20 +138,33 @@ public final class RunCommand {
                 continue;
             }
             out.println(file + ":");
+            // Progress is saved as the run goes, so a run killed from outside (a timeout, an
+            // out-of-memory kill) leaves the outputs so far. In place, it goes beside the notebook:
+            // the user's file is only ever replaced by a finished run.
+            Path progressFile = a.inplace() ? sibling(file, ".partial.ipynb") : target;
+            NotebookRunner.Checkpoint checkpoint = snapshot -> {
+                try {
+                    NotebookFiles.write(snapshot, progressFile);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + progressFile + ": " + e.getMessage(), e);
+                }
+            };
             NotebookRunner.Report report;
             try (Engine engine = Engine.start(EngineConfig.defaults())) {
                 engine.startupProblems().forEach(err::println);
                 report = NotebookRunner.execute(nb, file.toString(), engine,
-                        new NotebookRunner.Options(a.allowErrors(), a.timeout(), out));
+                        new NotebookRunner.Options(a.allowErrors(), a.timeout(), out, checkpoint));
             }
             if (a.inplace() && !report.succeeded() && !a.allowErrors()) {
                 // A failed run is not a complete result: the user's notebook stays as it was, and
                 // the failed run goes beside it for reading.
-                String name = file.getFileName().toString().replaceFirst("\\.ipynb$", "");
-                target = file.resolveSibling(name + ".failed.ipynb");
+                target = sibling(file, ".failed.ipynb");
             }
             try {
                 NotebookFiles.write(nb, target);
+                if (!progressFile.equals(target)) {
+                    Files.deleteIfExists(progressFile);
+                }
             } catch (IOException e) {
                 err.println("visionbook run: could not write " + target + ": " + e.getMessage());
                 status = Math.max(status, 1);
@@ -158,12 +174,18 @@ public final class RunCommand {
             if (report.succeeded()) {
                 out.printf(Locale.ROOT, "  done: %d code cells in %.1f s -> %s%n", report.executed(), seconds, target);
             } else {
-                out.printf(Locale.ROOT, "  FAILED at cell %d (%s) after %.1f s -> %s%n", report.failedCell().orElseThrow(),
+                out.printf(Locale.ROOT, "  FAILED at %s with %s after %.1f s -> %s%n", report.failedAt().orElseThrow().describe(),
                         report.error().orElseThrow().name(), seconds, target);
                 status = Math.max(status, 1);
             }
         }
         return status;
+    }
+
+    /** {@code dir/NAME.ipynb} becomes {@code dir/NAME<suffix>}. */
+    static Path sibling(Path notebook, String suffix) {
+        String name = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
+        return notebook.resolveSibling(name + suffix);
     }
 
     private static Thread copy(java.io.InputStream from, PrintStream to) {

@@ -119,6 +119,78 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void theFailingCellIsNamedByItsPositionItsCodeCellNumberItsExecutionCountAndItsFirstLine() {
+        JsonObject nb = notebook("int a = 1;", "  ", "\n// the culprit\nint b = a / 0;");
+        NotebookRunner.Report report = run(nb, false, null);
+        NotebookRunner.CellPosition at = report.failedAt().orElseThrow();
+        assertEquals(new NotebookRunner.CellPosition(4, 4, 3, 2, "// the culprit"), at);
+        assertEquals("cell 4 of 4 (code cell 3, In [2]): \"// the culprit\"", at.describe());
+        assertEquals(Optional.of(4), report.failedCell());
+    }
+
+    @Test
+    void checkpointsShowEachCellStartingRunningAndEndingAndTheFinishedNotebookHasNoRunningMark() {
+        JsonObject nb = notebook("System.out.println(\"first\");",
+                "System.out.println(\"working\");\nThread.sleep(" + (NotebookRunner.CHECKPOINT_INTERVAL.toMillis() * 2 + 500) + ");",
+                "42");
+        JsonObject stale = new JsonObject();
+        stale.addProperty("output_type", "stream");
+        stale.addProperty("name", "stdout");
+        stale.addProperty("text", "from an earlier run");
+        nb.getAsJsonArray("cells").get(3).getAsJsonObject().getAsJsonArray("outputs").add(stale);
+        List<JsonObject> snapshots = new java.util.concurrent.CopyOnWriteArrayList<>();
+        NotebookRunner.Report report = NotebookRunner.execute(nb, "test.ipynb", engine, new NotebookRunner.Options(false,
+                Optional.empty(), new PrintStream(progress, true, StandardCharsets.UTF_8), snapshots::add));
+        assertTrue(report.succeeded());
+        assertTrue(snapshots.stream().anyMatch(s -> running(s, 2) && !running(s, 1) && text(s, 1).equals("first\n")
+                        && text(s, 2).equals("working\n")),
+                "while cell 2 sleeps, a snapshot holds cell 1's output and what cell 2 printed so far, cell 2 marked running");
+        assertTrue(snapshots.stream().noneMatch(s -> NotebookFiles.toJson(s).contains("from an earlier run")),
+                "no snapshot shows outputs of an earlier run");
+        JsonObject last = snapshots.get(snapshots.size() - 1);
+        assertEquals(NotebookFiles.toJson(nb), NotebookFiles.toJson(last), "the last snapshot is the finished notebook");
+        for (int cell = 1; cell <= 3; cell++) {
+            assertFalse(nb.getAsJsonArray("cells").get(cell).getAsJsonObject().getAsJsonObject("metadata")
+                    .has(NotebookRunner.RUNNING_KEY), "no running mark is left on cell " + cell);
+        }
+        int firstRunning3 = -1;
+        for (int i = 0; i < snapshots.size(); i++) {
+            if (running(snapshots.get(i), 3)) {
+                firstRunning3 = i;
+                break;
+            }
+        }
+        assertTrue(firstRunning3 > 0 && outputs(snapshots.get(firstRunning3), 3).isEmpty()
+                && snapshots.get(firstRunning3).getAsJsonArray("cells").get(3).getAsJsonObject().get("execution_count").getAsInt() == 3,
+                "a cell is saved as running, with its execution count, before it runs");
+    }
+
+    @Test
+    void aCheckpointThatFailsIsReportedOnceAndTheRunGoesOn() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        JsonObject nb = notebook("1", "2");
+        NotebookRunner.Report report = NotebookRunner.execute(nb, "test.ipynb", engine, new NotebookRunner.Options(false,
+                Optional.empty(), new PrintStream(log, true, StandardCharsets.UTF_8), s -> {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("disk full"));
+                }));
+        assertTrue(report.succeeded());
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertEquals(1, text.split("progress could not be saved", -1).length - 1, text);
+        assertTrue(text.contains("disk full"), text);
+    }
+
+    private static boolean running(JsonObject nb, int cell) {
+        JsonObject metadata = nb.getAsJsonArray("cells").get(cell).getAsJsonObject().getAsJsonObject("metadata");
+        return metadata.has(NotebookRunner.RUNNING_KEY)
+                && metadata.getAsJsonObject(NotebookRunner.RUNNING_KEY).has("running");
+    }
+
+    private static String text(JsonObject nb, int cell) {
+        JsonArray out = outputs(nb, cell);
+        return out.isEmpty() ? "" : NotebookFiles.text(out.get(0).getAsJsonObject().get("text"));
+    }
+
+    @Test
     void goesOnAfterErrorsWhenAllowed() {
         JsonObject nb = notebook("int[] a = new int[1];\na[5] = 1;", "System.out.println(\"still runs\");");
         NotebookRunner.Report report = run(nb, true, null);

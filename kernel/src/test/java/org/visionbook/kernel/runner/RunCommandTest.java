@@ -1,6 +1,7 @@
 package org.visionbook.kernel.runner;
 
 import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +66,9 @@ class RunCommandTest {
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "no temporary file is left next to the notebook");
         }
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("FAILED at cell 2 (CompileError)"), out.toString());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains(
+                "FAILED at cell 2 of 2 (code cell 1, In [1]): \"int x = \"no\";\" with CompileError"), out.toString());
+        assertFalse(Files.exists(dir.resolve("fails.partial.ipynb")), "the progress file is gone once the run ends");
     }
 
     @Test
@@ -72,6 +77,56 @@ class RunCommandTest {
         RunCommand.Arguments args = RunCommand.parse(List.of(input.toString(), "--inplace"));
         assertEquals(0, RunCommand.runHere(List.of(input.toAbsolutePath()), args, out(), err()));
         assertTrue(Files.readString(input).contains("42"), Files.readString(input));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(input), files.toList(), "no progress or temporary file is left");
+        }
+    }
+
+    @Test
+    void writtenNotebooksHonourTheUmaskAndAReplacedFileKeepsItsPermissions(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class));
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "made the ordinary way");
+        Path input = write(dir, "nb.ipynb", "1 + 1");
+        RunCommand.Arguments args = RunCommand.parse(List.of(input.toString(), "--output", dir.resolve("out").toString()));
+        assertEquals(0, RunCommand.runHere(List.of(input.toAbsolutePath()), args, out(), err()), err.toString());
+        assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(plain)),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("out/nb.ipynb"))),
+                "a new notebook gets the permissions of any new file (the umask applies)");
+
+        Files.setPosixFilePermissions(input, PosixFilePermissions.fromString("rw-r-----"));
+        RunCommand.Arguments inplace = RunCommand.parse(List.of(input.toString(), "--inplace"));
+        assertEquals(0, RunCommand.runHere(List.of(input.toAbsolutePath()), inplace, out(), err()), err.toString());
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(input)),
+                "a notebook written in place keeps its permissions");
+    }
+
+    @Test
+    void aRunKilledFromOutsideLeavesTheOutputsOfTheCellsBeforeAndTheUsersNotebookUntouched(@TempDir Path dir) throws Exception {
+        Path input = write(dir, "slow.ipynb", "System.out.println(\"before the kill\");", "Thread.sleep(600_000);");
+        String before = Files.readString(input);
+        Path partial = dir.resolve("slow.partial.ipynb");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.visionbook.kernel.Main", "run", input.toString(), "--inplace");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log.txt").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (!(Files.exists(partial) && NotebookFiles.read(partial).getAsJsonArray("cells").get(2).getAsJsonObject()
+                    .getAsJsonObject("metadata").has(NotebookRunner.RUNNING_KEY))) {
+                assertTrue(p.isAlive(), "the runner ended early: " + Files.readString(dir.resolve("log.txt")));
+                assertTrue(System.nanoTime() < deadline, "no progress saved within 120 s: " + Files.readString(dir.resolve("log.txt")));
+                Thread.sleep(100);
+            }
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+        assertEquals(before, Files.readString(input), "the user's notebook is never replaced by a partial run");
+        JsonObject saved = NotebookFiles.read(partial);
+        JsonObject first = saved.getAsJsonArray("cells").get(1).getAsJsonObject();
+        assertEquals("before the kill\n", NotebookFiles.text(first.getAsJsonArray("outputs").get(0).getAsJsonObject().get("text")));
+        JsonObject second = saved.getAsJsonArray("cells").get(2).getAsJsonObject();
+        assertEquals(2, second.get("execution_count").getAsInt());
+        assertTrue(second.getAsJsonObject("metadata").getAsJsonObject(NotebookRunner.RUNNING_KEY).get("running").getAsBoolean());
     }
 
     @Test
