@@ -7,6 +7,7 @@ import org.visionbook.grader.author.JavaOutline.TokenKind;
 
 import java.util.List;
 import java.util.Set;
+import org.visionbook.toolkit.display.Escape;
 
 /**
  * Turns the solution regions of a code cell into stubs that compile and fail with a message
@@ -214,24 +215,6 @@ public final class StubWriter {
 
     /** {@code s} as a Java string literal. */
     public static String javaString(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return Escape.quoted(s);
     }
 }

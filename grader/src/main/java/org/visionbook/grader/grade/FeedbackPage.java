@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.visionbook.toolkit.display.Escape;
 
 /**
  * A student's feedback page: their notebook as they submitted it, with the outputs of the graded
@@ -158,20 +159,8 @@ public final class FeedbackPage {
         return x == Math.rint(x) ? String.valueOf((long) x) : String.format(Locale.ROOT, "%.2f", x);
     }
 
-    /** Escapes text for HTML content and attributes. */
+    /** Escapes text for HTML element content and attribute values. */
     public static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return Escape.html(s);
     }
 }

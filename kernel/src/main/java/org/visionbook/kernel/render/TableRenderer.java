@@ -4,6 +4,7 @@ import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import tech.tablesaw.api.Table;
+import org.visionbook.toolkit.display.Escape;
 
 /**
  * Tablesaw tables as HTML tables. Long tables show their first and last rows with a marker in
@@ -61,17 +62,8 @@ public final class TableRenderer implements RendererExtension {
         return h.toString();
     }
 
+    /** Escapes text for HTML element content and attribute values. */
     static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Escape.html(s);
     }
 }

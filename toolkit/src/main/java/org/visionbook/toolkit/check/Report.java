@@ -4,6 +4,7 @@ import org.visionbook.toolkit.display.MimeBundle;
 
 import java.util.Base64;
 import java.util.List;
+import org.visionbook.toolkit.display.Escape;
 
 /** A check's report as a learner reads it: plain text for a terminal, HTML in a notebook. */
 final class Report {
@@ -104,18 +105,6 @@ final class Report {
 
     /** Escapes text for HTML element content and attribute values. */
     static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return Escape.html(s);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import org.visionbook.toolkit.display.Displayable;
 import org.visionbook.toolkit.display.MimeBundle;
+import org.visionbook.toolkit.display.Escape;
 
 /**
  * A {@link Trace} as a self-contained HTML widget: the input grid with the sliding window, the
@@ -137,9 +138,9 @@ public record StepThrough(Trace trace, String title, int cellSize, int stepMilli
         return b.append("]}").toString();
     }
 
-    /** HTML-escapes text for element content and attribute values. */
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** Escapes text for HTML element content and attribute values. */
+    static String escape(String s) {
+        return Escape.html(s);
     }
 
     private int[] fallbackSteps() {

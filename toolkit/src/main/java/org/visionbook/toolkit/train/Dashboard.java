@@ -7,6 +7,7 @@ import org.visionbook.toolkit.display.Display;
 import org.visionbook.toolkit.display.Displayable;
 import org.visionbook.toolkit.display.MimeBundle;
 import org.visionbook.toolkit.viz.Picture;
+import org.visionbook.toolkit.display.Escape;
 
 /**
  * The live training display of a notebook: shown once, then updated in place. The progress line
@@ -135,7 +136,8 @@ final class Dashboard implements ProgressView {
         return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
     }
 
+    /** Escapes text for HTML element content and attribute values. */
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return Escape.html(s);
     }
 }
