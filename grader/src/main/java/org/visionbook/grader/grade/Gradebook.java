@@ -1,6 +1,6 @@
 package org.visionbook.grader.grade;
 
-import org.visionbook.grader.io.AtomicFiles;
+import org.visionbook.toolkit.io.AtomicFiles;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;

@@ -3,7 +3,7 @@ package org.visionbook.grader.grade;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.visionbook.grader.io.AtomicFiles;
+import org.visionbook.toolkit.io.AtomicFiles;
 import org.visionbook.grader.notebook.Notebook;
 import org.visionbook.grader.notebook.NotebookFormatException;
 import org.visionbook.grader.run.ExecutionLimits;

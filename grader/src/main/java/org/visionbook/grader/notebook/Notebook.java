@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.visionbook.grader.io.AtomicFiles;
+import org.visionbook.toolkit.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

@@ -8,22 +8,17 @@ import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.visionbook.toolkit.io.AtomicFiles;
 
 /**
  * Reading and writing notebooks in nbformat 4 JSON, the way Jupyter does: multi-line text split
@@ -119,36 +114,7 @@ public final class NotebookFiles {
      * its permissions.
      */
     public static void write(JsonObject nb, Path target) throws IOException {
-        byte[] bytes = toJson(nb).getBytes(StandardCharsets.UTF_8);
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // Files.createTempFile would make the file owner-only (0600) whatever the umask says;
-        // a fresh name opened with CREATE_NEW is created as open(2) creates any file.
-        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8) + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                out.write(bytes);
-            }
-            keepPermissions(target, tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void keepPermissions(Path existing, Path replacement) throws IOException {
-        if (!Files.exists(existing) || !Files.getFileStore(replacement).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            return;
-        }
-        try {
-            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(existing));
-        } catch (NoSuchFileException gone) {
-            // the old file went away meanwhile: the new one keeps the umask's permissions
-        }
+        AtomicFiles.writeString(target, toJson(nb));
     }
 
     /** The JSON text Jupyter would save for {@code nb}. */

@@ -3,15 +3,14 @@ package org.visionbook.toolkit.steps;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import org.visionbook.toolkit.display.Displayable;
 import org.visionbook.toolkit.display.MimeBundle;
+import org.visionbook.toolkit.io.AtomicFiles;
 
 /**
  * A {@link Trace} as an animated GIF, one frame per step: the static fallback that plays anywhere
@@ -90,15 +89,7 @@ public record StepAnimation(Trace trace, int frameMillis, int maxFrames, int cel
     public Path save(Path file) {
         Path target = file.toAbsolutePath();
         try {
-            Path folder = target.getParent();
-            Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(temporary, gif());
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.write(target, gif());
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the animation to " + target + ": " + e.getMessage(), e);
         }

@@ -4,13 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.Objects;
 import java.util.zip.ZipEntry;
@@ -22,6 +19,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.visionbook.toolkit.io.AtomicFiles;
 
 /**
  * A saved model (parameters, configuration and updater state, via DL4J's {@link ModelSerializer})
@@ -48,30 +46,22 @@ public record Checkpoint(Model model, History history, Path file) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(history, "history");
         Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
         ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
         ModelSerializer.writeModel(model, dl4j, true);
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(dl4j.toByteArray()))) {
-                    for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                        zip.putNextEntry(new ZipEntry(e.getName()));
-                        in.transferTo(zip);
-                        zip.closeEntry();
-                    }
+        AtomicFiles.write(target, out -> {
+            // finish(), not close(): the stream belongs to AtomicFiles
+            ZipOutputStream zip = new ZipOutputStream(out);
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(dl4j.toByteArray()))) {
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    zip.putNextEntry(new ZipEntry(e.getName()));
+                    in.transferTo(zip);
+                    zip.closeEntry();
                 }
-                putText(zip, KIND_ENTRY, kindOf(model));
-                putText(zip, HISTORY_ENTRY, history.toText());
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+            putText(zip, KIND_ENTRY, kindOf(model));
+            putText(zip, HISTORY_ENTRY, history.toText());
+            zip.finish();
+        });
         return target;
     }
 

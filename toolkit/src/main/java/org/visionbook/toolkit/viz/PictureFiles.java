@@ -3,14 +3,8 @@ package org.visionbook.toolkit.viz;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.Objects;
 
 import javax.imageio.ImageIO;
@@ -18,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.visionbook.toolkit.io.AtomicFiles;
 
 /**
  * Saves pictures and charts as PNG, and charts also as SVG. Every write goes to a temporary file
@@ -25,8 +20,6 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * half-written file or destroys an existing one.
  */
 public final class PictureFiles {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private PictureFiles() {
     }
@@ -69,23 +62,10 @@ public final class PictureFiles {
     /** Writes {@code bytes} to a temp file beside {@code file}, then moves it over {@code file}. */
     static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Objects.requireNonNull(file, "file");
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        // Not Files.createTempFile: its files are private (0600) and would stay so after the move.
-        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                out.write(bytes);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, bytes);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw new IOException("could not write " + target + ": " + e.getMessage(), e);
+            throw new IOException("could not write " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 }
