@@ -9,7 +9,10 @@
 #   --java-only        skip PyTorch even when it is installed
 #   --classifier C     build against another nd4j-native build, e.g. linux-x86_64 (the plain one)
 #   BENCHMARK FLAGS    passed to org.visionbook.bench.LeNetBenchmark, e.g. --accelerate no
-# environment: JAVA_OPTS (extra JVM flags), VISIONBOOK_THREADS / OMP_NUM_THREADS (ND4J threads),
+# DL4J trains through the toolkit's Trainer on the toolkit's LeNet-5, as chapter 04 does (see the
+# benchmark's --feed), in a JVM with the kernel's flags.
+# environment: JAVA_OPTS (JVM flags; default the kernel's "-XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+#   JAVA_OPTS= for the JVM's own defaults), VISIONBOOK_THREADS / OMP_NUM_THREADS (ND4J threads),
 #   LENET_TORCH (the PyTorch reference script, default ../shared/bench/lenet_torch.py from the root)
 #
 # PyTorch: Debian's python3-torch and ../shared/bench/lenet_torch.py (relative to the repository
@@ -37,6 +40,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+JAVA_OPTS=${JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -129,7 +133,7 @@ for r in $(seq 1 "$rounds"); do
   fi
   echo "$summary"
 done
-echo "# load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# load at end: $(cut -d' ' -f1-3 /proc/loadavg); DL4J JVM flags: ${JAVA_OPTS:-none}"
 grep '^#' "$tmp/java.txt" | grep -v 'load at' | sed 's/^# /# DL4J: /'
 
 jw=$(median "${java_wall[@]}"); jc=$(median "${java_cpu[@]}")

@@ -11,7 +11,7 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
  * @param format        NCHW (DL4J's default) or NHWC
  * @param workspaceMode ENABLED (default) or NONE
  * @param cacheMode     NONE (default), HOST or DEVICE
- * @param feed          how batches reach {@code fit}: a DL4J iterator or pre-built arrays
+ * @param feed          how batches reach {@code fit}: the toolkit's Trainer, a DL4J iterator or pre-built arrays
  * @param epochs        timed epochs
  * @param batchSize     examples per step
  * @param seed          weights and shuffling
@@ -24,7 +24,12 @@ record BenchSettings(CNN2DFormat format, WorkspaceMode workspaceMode, org.deeple
 
     /** How training batches reach the network. */
     enum Feed {
-        /** {@code net.fit(iterator)}, the toolkit's {@code ImageBatches}: what notebooks do. */
+        /**
+         * The toolkit's {@code Trainer} (no progress display), one {@code fit} per epoch, on the
+         * toolkit's {@code ImageBatches}: exactly the path the chapters train through. The default.
+         */
+        TRAINER,
+        /** {@code net.fit(iterator)} on the toolkit's {@code ImageBatches}, without the Trainer. */
         ITERATOR,
         /** Batches built once as arrays, shuffled by index each epoch, {@code net.fit(features, labels)} per step. */
         ARRAYS
@@ -40,7 +45,7 @@ record BenchSettings(CNN2DFormat format, WorkspaceMode workspaceMode, org.deeple
     }
 
     static BenchSettings defaults() {
-        return new BenchSettings(CNN2DFormat.NCHW, WorkspaceMode.ENABLED, CacheMode.NONE, Feed.ITERATOR, 5, 64, 1, Profile.NONE, Integer.MAX_VALUE, true);
+        return new BenchSettings(CNN2DFormat.NCHW, WorkspaceMode.ENABLED, CacheMode.NONE, Feed.TRAINER, 5, 64, 1, Profile.NONE, Integer.MAX_VALUE, true);
     }
 
     private static boolean yesNo(String flag, String value) {
@@ -72,7 +77,7 @@ record BenchSettings(CNN2DFormat format, WorkspaceMode workspaceMode, org.deeple
                 case "--accelerate" -> new BenchSettings(s.format, s.workspaceMode, s.cacheMode, s.feed, s.epochs, s.batchSize, s.seed, s.profile, s.trainLimit, yesNo(flag, v));
                 default -> throw new IllegalArgumentException("unknown flag " + flag
                         + " (known: --format nchw|nhwc, --workspace enabled|none, --cache none|host|device, "
-                        + "--feed iterator|arrays, --epochs N, --batch N, --seed N, --profile none|ops|layers, --train N, --accelerate yes|no)");
+                        + "--feed trainer|iterator|arrays, --epochs N, --batch N, --seed N, --profile none|ops|layers, --train N, --accelerate yes|no)");
             };
         }
         if (s.epochs < 1 || s.batchSize < 1) {

@@ -1,6 +1,8 @@
 package org.visionbook.bench;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -14,12 +16,14 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.visionbook.toolkit.models.ModelOptions;
 
 /**
  * The one place the benchmark defines its network: the course's LeNet-5 (conv 5x5x6, max-pool 2,
  * conv 5x5x16, max-pool 2, dense 120, dense 84, softmax 10; ReLU; Adam 1e-3), no padding, exactly
- * the layers of the PyTorch reference. When the toolkit's own LeNet builder lands, {@link #create}
- * becomes one call to it.
+ * the layers of the PyTorch reference. With DL4J's default layout, workspace and cache modes it is
+ * the toolkit's {@code models.LeNet5} (what chapter 04 trains); the other settings, which the
+ * toolkit does not offer, get the same layers built here.
  */
 final class LeNet5 {
 
@@ -27,6 +31,11 @@ final class LeNet5 {
     }
 
     static MultiLayerNetwork create(BenchSettings settings) {
+        if (settings.format() == CNN2DFormat.NCHW && settings.workspaceMode() == WorkspaceMode.ENABLED
+                && settings.cacheMode() == CacheMode.NONE) {
+            // DL4J's defaults: the course's own LeNet-5, as chapter 04 builds it (Adam 1e-3)
+            return org.visionbook.toolkit.models.LeNet5.build(ModelOptions.mnist().seed(settings.seed()));
+        }
         CNN2DFormat format = settings.format();
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(settings.seed())

@@ -14,6 +14,8 @@ import org.visionbook.toolkit.data.LabelledImages;
 import org.visionbook.toolkit.data.Mnist;
 import org.visionbook.toolkit.data.Split;
 import org.visionbook.toolkit.perf.Performance;
+import org.visionbook.toolkit.train.ProgressMode;
+import org.visionbook.toolkit.train.Trainer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,15 +49,19 @@ public final class LeNetBenchmark {
         System.out.println("# load at start: " + loadAverage());
 
         MultiLayerNetwork net = LeNet5.create(settings);
-        if (settings.accelerate()) {
+        Performance.configureThreads(); // as the notebook engine does when it starts
+        Trainer trainer = Trainer.of(net).name("LeNet-5").epochs(1).progress(ProgressMode.NONE)
+                .accelerate(settings.accelerate()).build();
+        boolean trainerOnly = settings.feed() == BenchSettings.Feed.TRAINER && settings.profile() != BenchSettings.Profile.LAYERS;
+        if (settings.accelerate() && !trainerOnly) { // (the Trainer accelerates the network itself)
             Performance.accelerate(net);
-            if (Boolean.getBoolean("bench.plainFirstLayer")) { // experiment: oneDNN helper without the input-gradient skip
+            // experiment: oneDNN helper without the input-gradient skip (with --feed iterator or arrays)
+            if (Boolean.getBoolean("bench.plainFirstLayer")) {
                 setField(org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class, net.getLayer(0),
                         new org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper(org.nd4j.linalg.api.buffer.DataType.FLOAT));
             }
         }
         System.out.println("# " + Performance.describeRuntime() + ", OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"));
-        System.out.println("# layer helpers: " + Performance.describeHelpers(net));
         if (settings.profile() == BenchSettings.Profile.OPS) {
             Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.ALL);
         }
@@ -73,6 +79,8 @@ public final class LeNetBenchmark {
             long m0 = threads.getCurrentThreadCpuTime();
             if (layerTimer != null) {
                 epochs.forEachBatch(layerTimer::step);
+            } else if (settings.feed() == BenchSettings.Feed.TRAINER) {
+                trainer.fit(epochs.iterator());
             } else if (settings.feed() == BenchSettings.Feed.ITERATOR) {
                 net.fit(epochs.iterator());
             } else {
@@ -87,6 +95,7 @@ public final class LeNetBenchmark {
             accuracy = accuracy(net, test, settings);
             System.out.printf("epoch %d %.3fs test_accuracy %.4f cpu %.3fs main_thread_cpu %.3fs%n", e, s, accuracy, cpu, mainCpu);
         }
+        System.out.println("# layer helpers: " + Performance.describeHelpers(net));
         double median = median(seconds);
         System.out.println("# load at end: " + loadAverage());
         if (settings.profile() == BenchSettings.Profile.OPS) {
@@ -181,7 +190,7 @@ public final class LeNetBenchmark {
          * the batches built once, in a new order each epoch.
          */
         void forEachBatch(Step step) {
-            if (settings.feed() == BenchSettings.Feed.ITERATOR) {
+            if (settings.feed() != BenchSettings.Feed.ARRAYS) {
                 ImageBatches it = iterator();
                 while (it.hasNext()) {
                     DataSet ds = it.next();

@@ -74,6 +74,8 @@ public record RunnerCommand(String mainClass, List<String> jvmOptions, List<Stri
         cmd.add("-XX:MaxDirectMemorySize=" + l.offHeapBytes());
         // the serial GC keeps the thread count down when --jobs runs several JVMs side by side
         cmd.add("-XX:+UseSerialGC");
+        // C1 only, as in the kernel: less CPU per submission (bench/README.md, "JVM flags")
+        cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dfile.encoding=UTF-8");
         jvmOptions.forEach(o -> cmd.add(fill(o, request)));

@@ -48,6 +48,7 @@ class ProcessNotebookExecutorTest {
         assertTrue(cmd.contains("-Dorg.bytedeco.javacpp.maxbytes=" + (512L << 20)), shown.toString());
         assertTrue(cmd.contains("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + ((256L + 512 + 512) << 20)), shown.toString());
         assertTrue(cmd.contains("-Dvisionbook.maxOutputBytes=4096"), shown.toString());
+        assertTrue(cmd.contains("-XX:+UseSerialGC") && cmd.contains("-XX:TieredStopAtLevel=1"), shown.toString());
         assertEquals(List.of(StandInRunner.class.getName(), "run", r.notebook().toString(), "--output",
                 r.executedNotebook().getParent().toString(), "--allow-errors", "--timeout", "60"),
                 cmd.subList(cmd.indexOf(StandInRunner.class.getName()), cmd.size()));

@@ -11,6 +11,7 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.visionbook.kernel.render.Renderers;
 import org.visionbook.toolkit.display.Display;
 import org.visionbook.toolkit.display.DisplaySink;
+import org.visionbook.toolkit.perf.Performance;
 
 import java.io.File;
 import java.io.PrintStream;
@@ -79,13 +80,20 @@ public final class Engine implements AutoCloseable {
         Magics.registerBuiltIns(this);
     }
 
-    /** Starts an engine: JShell, output routing, the startup script and the toolkit imports. */
+    /**
+     * Starts an engine: ND4J's native threads (once per JVM, {@link Performance#configureThreads}),
+     * JShell, output routing, the startup script and the toolkit imports.
+     */
     public static synchronized Engine start(EngineConfig config) {
         if (current != null) {
             throw new IllegalStateException("an engine is already running in this JVM; close it first");
         }
+        String threadProblem = configureNativeThreads();
         Engine engine = new Engine(config);
         current = engine;
+        if (threadProblem != null) {
+            engine.startupProblems.add(threadProblem);
+        }
         try {
             engine.runStartup();
         } catch (RuntimeException | Error e) {
@@ -107,6 +115,26 @@ public final class Engine implements AutoCloseable {
     /** Like {@link #current()}, but empty outside a running engine. */
     public static Optional<Engine> running() {
         return Optional.ofNullable(current);
+    }
+
+    /**
+     * The kernel, the headless runner and the grader's per-submission process all start here, so
+     * this is where ND4J gets the toolkit's thread setting (one thread on two cores or fewer),
+     * before any cell runs a native op. Returns a problem to report, or null. A JVM whose ND4J
+     * cannot load still gets an engine: cells that need no ND4J keep working.
+     */
+    private static String configureNativeThreads() {
+        try {
+            Performance.configureThreads();
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            return "Problem starting ND4J (its native threads are not configured): " + e
+                    + (cause == e ? "" : ", caused by " + cause);
+        }
     }
 
     private void runStartup() {

@@ -58,6 +58,9 @@ public record KernelSpec(String name, String displayName, Path java, String clas
         List<String> args = new ArrayList<>();
         args.add("-Xmx" + heap);
         args.add("-XX:+UseSerialGC");
+        // C1 only: cells compile quickly and most training time is native code; the C2 compiler
+        // threads cost about as much CPU as they save (bench/README.md, "JVM flags")
+        args.add("-XX:TieredStopAtLevel=1");
         args.add("-Dorg.bytedeco.javacpp.maxbytes=" + offHeap);
         args.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + physical);
         args.add("-Djava.awt.headless=true");

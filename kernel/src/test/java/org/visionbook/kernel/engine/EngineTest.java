@@ -27,6 +27,17 @@ class EngineTest {
         engine.close();
     }
 
+    @Test
+    void startingAnEngineGivesNd4jTheToolkitsThreadSetting() {
+        assertTrue(org.visionbook.toolkit.perf.Performance.threadsConfigured(), "Engine.start configures ND4J's threads");
+        boolean chosenByUser = System.getenv("VISIONBOOK_THREADS") != null || System.getenv("OMP_NUM_THREADS") != null
+                || System.getProperty("visionbook.threads") != null;
+        if (!chosenByUser && Runtime.getRuntime().availableProcessors() <= 2) {
+            assertEquals(1, org.nd4j.linalg.factory.Nd4j.getEnvironment().maxMasterThreads(),
+                    "one native thread on two cores or fewer");
+        }
+    }
+
     static CellOutcome run(String code, RecordingListener listener) {
         return engine.execute(code, ++count, listener);
     }

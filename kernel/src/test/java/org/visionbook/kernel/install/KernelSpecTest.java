@@ -28,6 +28,8 @@ class KernelSpecTest {
         assertTrue(argv.contains("-Dorg.bytedeco.javacpp.maxbytes=900m"), argv.toString());
         assertTrue(argv.contains("-Dorg.bytedeco.javacpp.maxphysicalbytes=2g"), argv.toString());
         assertTrue(argv.contains("-Dvisionbook.maxOutputBytes=4m"), argv.toString());
+        assertTrue(argv.contains("-XX:+UseSerialGC") && argv.contains("-XX:TieredStopAtLevel=1"),
+                "the JVM flags measured in bench/README.md: " + argv);
         assertEquals(List.of("-cp", "/k/kernel.jar:/k/lib/*", KernelSpec.MAIN_CLASS, "kernel", "{connection_file}"),
                 argv.subList(argv.size() - 5, argv.size()));
         assertEquals("java", json.get("language").getAsString());

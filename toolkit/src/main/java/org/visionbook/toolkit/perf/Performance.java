@@ -69,13 +69,20 @@ public final class Performance {
         return configuredThreads;
     }
 
+    /** True once {@link #configureThreads()} or {@link #useThreads} has run in this JVM. */
+    public static synchronized boolean threadsConfigured() {
+        return configuredThreads != null;
+    }
+
     /** Sets the threads of ND4J's native ops, OpenMP (oneDNN) and BLAS to {@code threads}, now. */
     public static synchronized void useThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        // Nd4j first: its class initialiser loads the backend, which NativeOpsHolder needs (in a
+        // fresh JVM, NativeOpsHolder alone fails with "ND4J is probably missing dependencies").
         Nd4j.getEnvironment().setMaxThreads(threads);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
         configuredThreads = threads;
@@ -104,6 +111,9 @@ public final class Performance {
         for (int i = 0; i < layers.length; i++) {
             Layer layer = layers[i];
             boolean firstLayerOnImages = i == 0 && net.getLayerWiseConfigurations().getInputPreProcess(0) == null;
+            if (layer.getHelper() instanceof ConvHelper) {
+                continue; // accelerated before: keep the helper (and its counters)
+            }
             if (firstLayerOnImages && isPlainConvolution(layer)) {
                 setHelper(ConvolutionLayer.class, layer, new FirstLayerConvHelper(DataType.FLOAT));
             } else {
@@ -130,8 +140,17 @@ public final class Performance {
 
     /** Which helper each layer of {@code net} uses, e.g. {@code "ConvolutionLayer=FirstLayerConvHelper ..."}. */
     public static String describeHelpers(MultiLayerNetwork net) {
+        return describeHelpers(net.getLayers());
+    }
+
+    /** Which helper each layer of {@code graph} uses, in the graph's layer order. */
+    public static String describeHelpers(ComputationGraph graph) {
+        return describeHelpers(graph.getLayers());
+    }
+
+    private static String describeHelpers(Layer[] layers) {
         List<String> parts = new ArrayList<>();
-        for (Layer layer : net.getLayers()) {
+        for (Layer layer : layers) {
             Object helper = layer.getHelper();
             parts.add(layer.getClass().getSimpleName() + "=" + (helper == null ? "none" : helper.getClass().getSimpleName()));
         }
@@ -149,7 +168,7 @@ public final class Performance {
     }
 
     private static void installStandardHelper(Layer layer) {
-        if (isPlainConvolution(layer)) {
+        if (isPlainConvolution(layer) && !(layer.getHelper() instanceof ConvHelper)) {
             setHelper(ConvolutionLayer.class, layer, new ConvHelper(DataType.FLOAT));
         } else if (layer.getClass() == SubsamplingLayer.class && layer.getHelper() == null) {
             setHelper(SubsamplingLayer.class, layer, new MKLDNNSubsamplingHelper(DataType.FLOAT));

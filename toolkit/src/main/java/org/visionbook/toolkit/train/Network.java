@@ -24,6 +24,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossNegativeLogLikelihood;
+import org.visionbook.toolkit.perf.Performance;
 
 /**
  * One face for the two DL4J network kinds the trainer accepts, so the training loop is written
@@ -69,6 +70,15 @@ final class Network {
 
     String kind() {
         return mln != null ? "MultiLayerNetwork" : "ComputationGraph";
+    }
+
+    /** Applies {@link Performance#accelerate} to the network (idempotent). */
+    void accelerate() {
+        if (mln != null) {
+            Performance.accelerate(mln);
+        } else {
+            Performance.accelerate(graph);
+        }
     }
 
     void fit(DataSet batch) {

@@ -21,6 +21,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import org.visionbook.toolkit.Knobs;
 import org.visionbook.toolkit.data.ImageBatches;
 import org.visionbook.toolkit.display.Display;
+import org.visionbook.toolkit.perf.Performance;
 
 /**
  * Trains a DL4J MultiLayerNetwork or ComputationGraph batch by batch, with live progress,
@@ -57,6 +58,11 @@ import org.visionbook.toolkit.display.Display;
  * output is not lost to interruptible I/O) and set again before {@code fit} returns, so the caller
  * still sees the interrupt. A thread that is already interrupted when {@code fit} starts trains no
  * batch at all.
+ *
+ * <p><b>Speed.</b> Before it trains or evaluates, the trainer applies the toolkit's CPU settings
+ * to the network ({@link Performance#accelerate}: native oneDNN convolution and pooling, one
+ * native thread on small machines); the results are the same up to float rounding.
+ * {@link Builder#accelerate(boolean) accelerate(false)} leaves the network as DL4J built it.
  *
  * <p><b>Cost.</b> Per batch the trainer adds a few counters and, for dense output layers, one
  * small matrix product to read training accuracy (see {@link AccuracyProbe}); DL4J computes the
@@ -106,6 +112,7 @@ public final class Trainer {
 
     /** Evaluates the model on {@code data}: accuracy, per-class figures, confusion matrix, mistakes. */
     public EvaluationReport evaluate(DataSetIterator data) {
+        accelerate();
         return Evaluator.evaluate(network.model(), data);
     }
 
@@ -117,6 +124,7 @@ public final class Trainer {
         if (cap.isPresent()) {
             epochs = Math.min(epochs, cap.getAsInt());
         }
+        accelerate();
         if (config.seed() != null) {
             Nd4j.getRandom().setSeed(config.seed());
         }
@@ -274,6 +282,13 @@ public final class Trainer {
         }
     }
 
+    /** Installs the toolkit's CPU speed-ups on the network unless the config opts out (idempotent). */
+    private void accelerate() {
+        if (config.accelerate()) {
+            network.accelerate();
+        }
+    }
+
     private ProgressView view() {
         ProgressMode mode = config.progress();
         if (mode == ProgressMode.AUTO) {
@@ -383,6 +398,7 @@ public final class Trainer {
         private Duration chartRefresh;
         private Duration textLineEvery;
         private int trainAccuracyEvery;
+        private boolean accelerate;
 
         private Builder(Network network, History history) {
             this.network = network;
@@ -396,6 +412,7 @@ public final class Trainer {
             chartRefresh = d.chartRefresh();
             textLineEvery = d.textLineEvery();
             trainAccuracyEvery = d.trainAccuracyEvery();
+            accelerate = d.accelerate();
         }
 
         /** What progress displays call the model (default: its DL4J class). */
@@ -480,9 +497,18 @@ public final class Trainer {
             return this;
         }
 
+        /**
+         * Whether to apply the toolkit's CPU speed-ups to the network before training (default on;
+         * see {@link Performance#accelerate}). Off leaves DL4J's own, slower, code paths.
+         */
+        public Builder accelerate(boolean on) {
+            this.accelerate = on;
+            return this;
+        }
+
         public TrainingConfig config() {
             return new TrainingConfig(name, epochs, seed, validateEvery, earlyStopping, monitor, checkpointDir, restoreBest,
-                    progress, refresh, chartRefresh, textLineEvery, trainAccuracyEvery);
+                    progress, refresh, chartRefresh, textLineEvery, trainAccuracyEvery, accelerate);
         }
 
         public Trainer build() {

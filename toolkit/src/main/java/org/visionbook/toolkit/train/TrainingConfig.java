@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param textLineEvery      least time between two in-epoch lines of text progress
  * @param trainAccuracyEvery for output layers the cheap accuracy probe cannot read: measure
  *                           training accuracy with an extra forward pass on every n-th batch
+ * @param accelerate         install the toolkit's CPU speed-ups ({@link org.visionbook.toolkit.perf.Performance#accelerate})
+ *                           on the network before training and evaluating; same results up to float rounding
  */
 public record TrainingConfig(String name, int epochs, Long seed, int validateEvery, EarlyStopping earlyStopping, Metric monitor,
                              Path checkpointDir, boolean restoreBest, ProgressMode progress, Duration refresh,
-                             Duration chartRefresh, Duration textLineEvery, int trainAccuracyEvery) {
+                             Duration chartRefresh, Duration textLineEvery, int trainAccuracyEvery, boolean accelerate) {
 
     public TrainingConfig {
         Objects.requireNonNull(name, "name");
@@ -42,10 +44,13 @@ public record TrainingConfig(String name, int epochs, Long seed, int validateEve
         }
     }
 
-    /** The defaults: 10 epochs, validate every epoch, no early stopping, no checkpoints, automatic progress. */
+    /**
+     * The defaults: 10 epochs, validate every epoch, no early stopping, no checkpoints, automatic
+     * progress, CPU speed-ups on.
+     */
     public static TrainingConfig defaults(String name) {
         return new TrainingConfig(name, 10, null, 1, null, null, null, false, ProgressMode.AUTO, Duration.ofMillis(300),
-                Duration.ofSeconds(2), Duration.ofSeconds(10), 10);
+                Duration.ofSeconds(2), Duration.ofSeconds(10), 10, true);
     }
 
     /** The metric that picks the best epoch, given whether validation data is present. */

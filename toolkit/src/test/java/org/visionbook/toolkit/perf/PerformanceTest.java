@@ -91,7 +91,13 @@ class PerformanceTest {
         assertEquals("ConvolutionLayer=FirstLayerConvHelper SubsamplingLayer=MKLDNNSubsamplingHelper "
                         + "ConvolutionLayer=ConvHelper DenseLayer=none OutputLayer=none",
                 Performance.describeHelpers(net));
+        Object first = net.getLayer(0).getHelper();
+        Object second = net.getLayer(2).getHelper();
+        Object pool = net.getLayer(1).getHelper();
         assertSame(net, Performance.accelerate(net), "accelerating twice is harmless");
+        assertSame(first, net.getLayer(0).getHelper(), "a second call keeps the first layer's helper");
+        assertSame(second, net.getLayer(2).getHelper(), "and the other convolution's");
+        assertSame(pool, net.getLayer(1).getHelper(), "and the pooling helper");
     }
 
     @Test
