@@ -51,6 +51,8 @@ import java.util.OptionalInt;
 public final class Performance {
 
     private static Integer configuredThreads;
+    /** The count {@link #useThreads} set, or null while ND4J keeps its own default. */
+    private static Integer chosenThreads;
 
     private Performance() {
     }
@@ -61,6 +63,11 @@ public final class Performance {
      * own default.
      */
     public static synchronized int configureThreads() {
+        if (chosenThreads != null) {
+            // OpenMP keeps its thread count per thread: a notebook cell or a test runs on another
+            // thread than the one that configured ND4J, and would otherwise get OpenMP's default
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(chosenThreads);
+        }
         if (configuredThreads == null) {
             OptionalInt wanted = Knobs.threads();
             String omp = System.getenv("OMP_NUM_THREADS");
@@ -91,6 +98,7 @@ public final class Performance {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
         configuredThreads = threads;
+        chosenThreads = threads;
     }
 
     /** True when ND4J runs on the CPU with a native build that contains oneDNN. */
