@@ -20,6 +20,7 @@ final class CellWorker implements AutoCloseable {
     static final ThreadGroup CELLS = new ThreadGroup("visionbook-cells");
 
     private final long graceMillis;
+    private final Runnable threadSetup;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "visionbook-interrupt-timer");
         t.setDaemon(true);
@@ -32,7 +33,13 @@ final class CellWorker implements AutoCloseable {
     private volatile boolean cancelled;
 
     CellWorker(long graceMillis) {
+        this(graceMillis, () -> { });
+    }
+
+    /** {@code threadSetup} runs first on every new worker thread (per-thread native settings). */
+    CellWorker(long graceMillis, Runnable threadSetup) {
         this.graceMillis = graceMillis;
+        this.threadSetup = threadSetup;
     }
 
     /** The class loader user code sees as its context loader (JShell's snippet loader). */
@@ -132,6 +139,7 @@ final class CellWorker implements AutoCloseable {
     }
 
     private void loop() {
+        threadSetup.run();
         for (;;) {
             Task task = null;
             try {

@@ -64,7 +64,7 @@ public final class Engine implements AutoCloseable {
 
     private Engine(EngineConfig config) {
         this.config = config;
-        this.worker = new CellWorker(config.interruptGraceMillis());
+        this.worker = new CellWorker(config.interruptGraceMillis(), Engine::nativeThreadsOnCellThread);
         this.router = new OutputRouter(config.maxOutputBytes());
         CellExecutionControl[] created = new CellExecutionControl[1];
         this.shell = JShell.builder()
@@ -134,6 +134,21 @@ public final class Engine implements AutoCloseable {
             }
             return "Problem starting ND4J (its native threads are not configured): " + e
                     + (cause == e ? "" : ", caused by " + cause);
+        }
+    }
+
+    /**
+     * OpenMP keeps its thread count per thread, so the cell thread (and any later replacement of
+     * it) applies the setting chosen in {@link #start} to itself; without this, oneDNN ran two
+     * threads in every cell. A failure was already reported by {@link #configureNativeThreads}.
+     */
+    private static void nativeThreadsOnCellThread() {
+        if (Performance.threadsConfigured()) {
+            try {
+                Performance.configureThreads();
+            } catch (RuntimeException | LinkageError e) {
+                // reported once at start
+            }
         }
     }
 

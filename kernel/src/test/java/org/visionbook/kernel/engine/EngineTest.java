@@ -35,6 +35,10 @@ class EngineTest {
         if (!chosenByUser && Runtime.getRuntime().availableProcessors() <= 2) {
             assertEquals(1, org.nd4j.linalg.factory.Nd4j.getEnvironment().maxMasterThreads(),
                     "one native thread on two cores or fewer");
+            // OpenMP's count is per thread: the thread that runs cells must have it too
+            CellOutcome outcome = run("org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()",
+                    new RecordingListener());
+            assertEquals("1", resultText(outcome), "OpenMP threads on the cell thread");
         }
     }
 

@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
 import org.visionbook.toolkit.Knobs;
 
@@ -51,8 +52,8 @@ import java.util.OptionalInt;
 public final class Performance {
 
     private static Integer configuredThreads;
-    /** The count {@link #useThreads} set, or null while ND4J keeps its own default. */
-    private static Integer chosenThreads;
+    /** True when the toolkit (or a caller of {@link #useThreads}) chose the thread count. */
+    private static boolean chosen;
 
     private Performance() {
     }
@@ -61,13 +62,14 @@ public final class Performance {
      * Applies the toolkit's thread setting once per JVM and returns it: {@code VISIONBOOK_THREADS}
      * when set, else {@code OMP_NUM_THREADS} when set, else 1 on two cores or fewer, else ND4J's
      * own default.
+     *
+     * <p>OpenMP keeps its thread count per thread: a thread other than the one that first chose
+     * starts with OpenMP's default (one per core), so oneDNN's convolutions would run two threads
+     * again there. Every call therefore also applies the chosen count to the calling thread
+     * (one cheap native call); the Trainer calls this on the thread it trains on, and the
+     * notebook engine on the thread that runs cells.
      */
     public static synchronized int configureThreads() {
-        if (chosenThreads != null) {
-            // OpenMP keeps its thread count per thread: a notebook cell or a test runs on another
-            // thread than the one that configured ND4J, and would otherwise get OpenMP's default
-            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(chosenThreads);
-        }
         if (configuredThreads == null) {
             OptionalInt wanted = Knobs.threads();
             String omp = System.getenv("OMP_NUM_THREADS");
@@ -77,6 +79,11 @@ public final class Performance {
                 useThreads(1);
             }
             configuredThreads = Nd4j.getEnvironment().maxMasterThreads();
+        } else if (chosen) {
+            NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+            if (ops.ompGetMaxThreads() != configuredThreads) {
+                ops.setOmpNumThreads(configuredThreads);
+            }
         }
         return configuredThreads;
     }
@@ -86,7 +93,10 @@ public final class Performance {
         return configuredThreads != null;
     }
 
-    /** Sets the threads of ND4J's native ops, OpenMP (oneDNN) and BLAS to {@code threads}, now. */
+    /**
+     * Sets the threads of ND4J's native ops, OpenMP (oneDNN) and BLAS to {@code threads}, now;
+     * OpenMP's count for the calling thread (others get it from {@link #configureThreads()}).
+     */
     public static synchronized void useThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -98,7 +108,7 @@ public final class Performance {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
         configuredThreads = threads;
-        chosenThreads = threads;
+        chosen = true;
     }
 
     /** True when ND4J runs on the CPU with a native build that contains oneDNN. */

@@ -145,6 +145,28 @@ class PerformanceTest {
     }
 
     @Test
+    void theThreadSettingReachesEveryThreadThatAsksForIt() throws Exception {
+        int before = Performance.configureThreads();
+        try {
+            Performance.useThreads(1);
+            int[] seen = new int[2];
+            Thread other = new Thread(() -> {
+                var ops = org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps();
+                ops.setOmpNumThreads(3); // what a fresh thread may start with: OpenMP's count is per thread
+                seen[0] = ops.ompGetMaxThreads();
+                Performance.configureThreads();
+                seen[1] = ops.ompGetMaxThreads();
+            });
+            other.start();
+            other.join();
+            assertEquals(3, seen[0], "the other thread had its own OpenMP count");
+            assertEquals(1, seen[1], "configureThreads() applied the chosen count to the calling thread");
+        } finally {
+            Performance.useThreads(before);
+        }
+    }
+
+    @Test
     void threadsCanBeSetAndAreCheckedForSense() {
         int before = Performance.configureThreads();
         try {
