@@ -43,7 +43,8 @@ MNIST_TEST_FRACTION = 0.2      # 10,000 digits -> 8,000 train / 2,000 test
 FASHION_DIR = "/usr/share/datasets/fashion-mnist"
 FASHION_COPYRIGHT = "/usr/share/doc/dataset-fashion-mnist/copyright"
 FASHION_SUBSET_SEED = 2017     # Fashion-MNIST's publication year
-FASHION_TRAIN_PER_CLASS = 1000  # 10 classes -> a 10,000-image subset of the 60,000
+FASHION_TRAIN_PER_CLASS = 3000  # 10 classes -> a 30,000-image subset of the 60,000
+FASHION_FIRST_PER_CLASS = 1000  # ... whose first 10,000 images are the earlier 10,000-image subset
 SKIMAGE_DIR = "/usr/lib/python3/dist-packages/skimage/data"
 PHOTOS = ["astronaut", "camera", "chelsea", "coffee", "brick"]
 PHOTO_BOX = 2                  # every photo is averaged over 2x2 blocks (512 px -> 256 px)
@@ -228,11 +229,15 @@ def build_fashion(fashion_dir, copyright_path):
     if n != n_labels:
         raise BuildError(f"Fashion-MNIST train: {n} images but {n_labels} labels")
     rng = SplitMix64(FASHION_SUBSET_SEED)
-    chosen = []
+    first, rest = [], []
     for label in range(10):
-        members = [i for i in range(n) if labels[i] == label]
-        chosen.extend(rng.shuffle(members)[:FASHION_TRAIN_PER_CLASS])
-    chosen.sort()   # keep the original (already mixed) order
+        members = rng.shuffle([i for i in range(n) if labels[i] == label])
+        first.extend(members[:FASHION_FIRST_PER_CLASS])
+        rest.extend(members[FASHION_FIRST_PER_CLASS:FASHION_TRAIN_PER_CLASS])
+    # Two blocks, each in the original (already mixed) order: the first 10,000 images are exactly
+    # the subset shipped before the set grew to 30,000, so limit(n <= 10,000) still gives the same
+    # images (stratified, 1,000 per class) and every earlier result stays reproducible.
+    chosen = sorted(first) + sorted(rest)
     size = rows * cols
     files["fashion-mnist/train-images-idx3-ubyte.gz"] = gzip_bytes(
         idx_images([pixels[i * size:(i + 1) * size] for i in chosen], rows, cols))

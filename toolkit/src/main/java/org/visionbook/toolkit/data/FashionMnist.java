@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Zalando's Fashion-MNIST: 28x28 greyscale pictures of ten kinds of clothing, a harder
  * drop-in for MNIST. {@code datasets/fashion-mnist/} ships the whole 10,000-image test set and
- * a 10,000-image subset of the training set (1,000 per class). The full 60,000 training images
+ * a 30,000-image subset of the training set (3,000 per class) whose first 10,000 images hold
+ * 1,000 of each class, so {@code train().limit(n)} stays balanced for small n. The full 60,000 training images
  * are read from Debian's package {@code dataset-fashion-mnist} when the caller asks for them
  * with {@link #full(Split)} and that package is installed.
  */
@@ -25,7 +26,7 @@ public final class FashionMnist {
     private FashionMnist() {
     }
 
-    /** The shipped 10,000 training images, capped by {@code VISIONBOOK_LIMIT} when it is set. */
+    /** The shipped 30,000 training images, capped by {@code VISIONBOOK_LIMIT} when it is set. */
     public static LabelledImages train() {
         return ShippedSets.capped(load(Split.TRAIN));
     }
@@ -86,7 +87,7 @@ public final class FashionMnist {
     private static Idx readOriginal(DatasetFolder shipped, Path dir, String fileName) {
         Path file = dir.resolve(fileName);
         String install = "Install Debian package dataset-fashion-mnist (sudo apt-get install dataset-fashion-mnist), "
-                + "or use FashionMnist.train() and test(), the 10,000 + 10,000 images shipped with visionbook.";
+                + "or use FashionMnist.train() and test(), the 30,000 + 10,000 images shipped with visionbook.";
         if (!Files.isRegularFile(file)) {
             throw new DatasetException("The full Fashion-MNIST set is not installed: " + file + " is missing. " + install);
         }

@@ -1,6 +1,7 @@
 package org.visionbook.toolkit.models;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
+import org.visionbook.toolkit.perf.Performance;
+import org.visionbook.toolkit.viz.LineChart;
+
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -23,7 +27,8 @@ import tech.tablesaw.api.Table;
  * How strongly the loss pulls on each layer's weights: the L2 norm of every weight layer's
  * gradient after one forward and backward pass on a batch, from the input side to the output.
  * Plotted for a deep plain network next to the same network with skip connections, it shows the
- * vanishing gradient that residual connections cure. Nothing is updated.
+ * vanishing gradient that residual connections cure. Nothing is updated; the network gets the
+ * toolkit's native speed-ups ({@link Performance#accelerate}) as it would for training.
  */
 public final class GradientNorms {
 
@@ -41,6 +46,7 @@ public final class GradientNorms {
         List<String> types = new ArrayList<>();
         Gradient gradient;
         if (model instanceof MultiLayerNetwork net) {
+            Performance.accelerate(net); // the trainer's native helpers: same numbers, many times faster
             net.setInput(batch.getFeatures());
             net.setLabels(batch.getLabels());
             net.computeGradientAndScore();
@@ -52,6 +58,7 @@ public final class GradientNorms {
                 types.add(conf.getClass().getSimpleName());
             }
         } else if (model instanceof ComputationGraph graph) {
+            Performance.accelerate(graph);
             graph.setInputs(batch.getFeatures());
             graph.setLabels(batch.getLabels());
             graph.computeGradientAndScore();
@@ -86,5 +93,55 @@ public final class GradientNorms {
         }
         model.clear();
         return Table.create("gradient norm per weight layer", depth, layer, type, norm);
+    }
+
+    /**
+     * One line per network: each weight layer's gradient norm (a {@link #perLayer} table) against
+     * its depth, on a logarithmic axis so that a factor of 10 looks the same at every height. A
+     * network whose gradient shrinks or grows geometrically with depth shows a straight slope; one
+     * whose layers all learn at a similar pace shows a flat line.
+     *
+     * @param title    the chart's title
+     * @param networks name of each network (the legend) and its {@link #perLayer} table, in order
+     */
+    public static LineChart chart(String title, Map<String, Table> networks) {
+        Objects.requireNonNull(networks, "networks");
+        if (networks.isEmpty()) {
+            throw new IllegalArgumentException("no networks to chart: pass at least one name and its GradientNorms.perLayer table");
+        }
+        LineChart chart = LineChart.titled(title).axes("weight layer (1 = next to the input)", "gradient norm (log scale)")
+                .logY(true).markers(true);
+        for (Map.Entry<String, Table> e : new LinkedHashMap<>(networks).entrySet()) {
+            Table t = checked(e.getKey(), e.getValue());
+            double[] depth = t.intColumn("depth").asDoubleArray();
+            chart = chart.series(e.getKey(), depth, t.doubleColumn("gradient norm").asDoubleArray());
+        }
+        return chart;
+    }
+
+    /**
+     * How unevenly the layers of one network are pulled: the largest gradient norm divided by the
+     * smallest (1 = every layer alike). Plain deep networks reach hundreds; residual ones stay small.
+     */
+    public static double spread(Table perLayer) {
+        Table t = checked("table", perLayer);
+        DoubleColumn norms = t.doubleColumn("gradient norm");
+        double min = norms.min();
+        if (!(min > 0)) {
+            throw new IllegalArgumentException("a layer has gradient norm " + min + ": the spread (largest / smallest) is undefined");
+        }
+        return norms.max() / min;
+    }
+
+    private static Table checked(String name, Table t) {
+        Objects.requireNonNull(t, name);
+        if (!t.containsColumn("depth") || !t.containsColumn("gradient norm")) {
+            throw new IllegalArgumentException("'" + name + "' is not a GradientNorms.perLayer table: it needs the columns "
+                    + "'depth' and 'gradient norm', it has " + t.columnNames());
+        }
+        if (t.rowCount() == 0) {
+            throw new IllegalArgumentException("'" + name + "' has no rows: the network has no weight layer with a gradient");
+        }
+        return t;
     }
 }

@@ -4,7 +4,10 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -38,6 +41,8 @@ import java.util.OptionalInt;
  *       installs them.</li>
  *   <li><b>One forward convolution per step.</b> With a helper, DL4J recomputes each
  *       convolution in the backward pass; the toolkit's helper reuses the forward result.</li>
+ *   <li><b>Batch normalisation.</b> Batch-norm layers (with learned scale and shift) get
+ *       DL4J's oneDNN batch-norm helper, which DL4J also leaves off on the CPU.</li>
  *   <li><b>No input gradient in training.</b> The first convolution of a
  *       {@link MultiLayerNetwork} skips the gradient with respect to the images during
  *       {@code fit}, which DL4J computes and discards (the costliest op of a LeNet step).</li>
@@ -190,6 +195,11 @@ public final class Performance {
             setHelper(ConvolutionLayer.class, layer, new ConvHelper(DataType.FLOAT));
         } else if (layer.getClass() == SubsamplingLayer.class && layer.getHelper() == null) {
             setHelper(SubsamplingLayer.class, layer, new MKLDNNSubsamplingHelper(DataType.FLOAT));
+        } else if (layer.getClass() == BatchNormalization.class && layer.getHelper() == null
+                && layer.getParam(BatchNormalizationParamInitializer.GAMMA) != null) {
+            // DL4J's own batch norm on the CPU builds its statistics from many small ops: with
+            // oneDNN's it took half the CPU time per epoch of a VGG-style net (chapter 06)
+            setHelper(BatchNormalization.class, layer, new MKLDNNBatchNormHelper(DataType.FLOAT));
         }
     }
 

@@ -63,11 +63,18 @@ public final class LineChart {
     private final int width;
     private final int height;
     private final boolean logY;
+    private final boolean logX;
     private final boolean markers;
     private final Set<String> pointsOnly; // series drawn as dots without a line
 
     private LineChart(String title, String xLabel, String yLabel, List<Series> series, int width, int height, boolean logY,
                       boolean markers, Set<String> pointsOnly) {
+        this(title, xLabel, yLabel, series, width, height, logY, false, markers, pointsOnly);
+    }
+
+    private LineChart(String title, String xLabel, String yLabel, List<Series> series, int width, int height, boolean logY,
+                      boolean logX, boolean markers, Set<String> pointsOnly) {
+        this.logX = logX;
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
@@ -85,8 +92,7 @@ public final class LineChart {
     }
 
     public LineChart axes(String newXLabel, String newYLabel) {
-        return new LineChart(title, Objects.requireNonNull(newXLabel, "x label"), Objects.requireNonNull(newYLabel, "y label"),
-                series, width, height, logY, markers, pointsOnly);
+        return new LineChart(title, Objects.requireNonNull(newXLabel, "x label"), Objects.requireNonNull(newYLabel, "y label"), series, width, height, logY, logX, markers, pointsOnly);
     }
 
     /** A line through (x[i], y[i]). */
@@ -97,7 +103,7 @@ public final class LineChart {
         }
         List<Series> more = new ArrayList<>(series);
         more.add(s);
-        return new LineChart(title, xLabel, yLabel, List.copyOf(more), width, height, logY, markers, pointsOnly);
+        return new LineChart(title, xLabel, yLabel, List.copyOf(more), width, height, logY, logX, markers, pointsOnly);
     }
 
     /** A line through y[0], y[1], ... at x = 0, 1, ... (e.g. a loss per iteration). */
@@ -129,7 +135,7 @@ public final class LineChart {
         LineChart withSeries = series(name, x, y);
         Set<String> dots = new HashSet<>(pointsOnly);
         dots.add(name);
-        return new LineChart(title, xLabel, yLabel, withSeries.series, width, height, logY, markers, Set.copyOf(dots));
+        return new LineChart(title, xLabel, yLabel, withSeries.series, width, height, logY, logX, markers, Set.copyOf(dots));
     }
 
     /** {@code f} sampled at {@value #DEFAULT_POINTS} evenly spaced points from {@code from} to {@code to}. */
@@ -156,17 +162,22 @@ public final class LineChart {
         if (newWidth < 100 || newHeight < 100) {
             throw new IllegalArgumentException("a chart needs at least 100 x 100 pixels; got " + newWidth + " x " + newHeight);
         }
-        return new LineChart(title, xLabel, yLabel, series, newWidth, newHeight, logY, markers, pointsOnly);
+        return new LineChart(title, xLabel, yLabel, series, newWidth, newHeight, logY, logX, markers, pointsOnly);
     }
 
     /** A logarithmic y axis (every y must then be positive), good for losses falling over decades. */
     public LineChart logY(boolean on) {
-        return new LineChart(title, xLabel, yLabel, series, width, height, on, markers, pointsOnly);
+        return new LineChart(title, xLabel, yLabel, series, width, height, on, logX, markers, pointsOnly);
+    }
+
+    /** A logarithmic x axis (every x must then be positive), e.g. for parameter counts spanning decades. */
+    public LineChart logX(boolean on) {
+        return new LineChart(title, xLabel, yLabel, series, width, height, logY, on, markers, pointsOnly);
     }
 
     /** Dots on each point as well as lines (useful for few points, e.g. one per epoch). */
     public LineChart markers(boolean on) {
-        return new LineChart(title, xLabel, yLabel, series, width, height, logY, on, pointsOnly);
+        return new LineChart(title, xLabel, yLabel, series, width, height, logY, logX, on, pointsOnly);
     }
 
     public List<Series> seriesList() {
@@ -181,6 +192,7 @@ public final class LineChart {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         ChartStyle.apply(chart, series.size());
         chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setXAxisLogarithmic(logX);
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
@@ -191,11 +203,23 @@ public final class LineChart {
                 }
             }
         }
-        if (xMin <= xMax) {
+        if (xMin <= xMax && logX && xMin > 0) {
+            chart.getStyler().setXAxisMin(xMin / 1.5);   // the same margin, measured in factors
+            chart.getStyler().setXAxisMax(xMax * 1.5);
+        } else if (xMin <= xMax) {
             ChartStyle.padX(chart, xMin, xMax);
         }
         for (Series s : series) {
             double[] ys = s.y();
+            if (logX) {
+                double[] xs = s.x;
+                for (int i = 0; i < xs.length; i++) {
+                    if (!(xs[i] > 0)) {
+                        throw new IllegalArgumentException("series '" + s.name() + "': a logarithmic x axis needs x > 0, but x["
+                                + i + "] = " + xs[i]);
+                    }
+                }
+            }
             if (logY) {
                 for (int i = 0; i < ys.length; i++) {
                     if (!(ys[i] > 0)) {

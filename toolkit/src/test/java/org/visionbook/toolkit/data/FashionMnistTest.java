@@ -17,12 +17,30 @@ class FashionMnistTest {
     private static final int[] THOUSAND_EACH = {1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000};
 
     @Test
-    void shipsTenThousandTrainingImagesAThousandPerClass() {
+    void shipsThirtyThousandTrainingImagesThreeThousandPerClass() {
         LabelledImages train = FashionMnist.load(Split.TRAIN);
-        assertEquals(10000, train.size());
-        assertArrayEquals(THOUSAND_EACH, train.classCounts());
+        assertEquals(30000, train.size());
+        assertArrayEquals(new int[]{3000, 3000, 3000, 3000, 3000, 3000, 3000, 3000, 3000, 3000}, train.classCounts());
         assertEquals(28, train.height());
         assertEquals(28, train.width());
+    }
+
+    @Test
+    void theFirstTenThousandTrainingImagesAreBalancedSoSmallLimitsKeepTheirImages() {
+        LabelledImages train = FashionMnist.load(Split.TRAIN);
+        int[] first = new int[10000];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = i;
+        }
+        LabelledImages firstBlock = train.select(first);
+        assertArrayEquals(THOUSAND_EACH, firstBlock.classCounts());
+        // limit(n <= 10,000) draws only from that block: the same images as the earlier 10,000-image file
+        LabelledImages limited = train.limit(4000);
+        LabelledImages fromBlock = firstBlock.limit(4000);
+        assertArrayEquals(fromBlock.labels(), limited.labels());
+        for (int i = 0; i < limited.size(); i += 397) {
+            assertArrayEquals(fromBlock.rawImage(i), limited.rawImage(i), "image " + i);
+        }
     }
 
     @Test

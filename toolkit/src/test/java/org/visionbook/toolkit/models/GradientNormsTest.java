@@ -56,4 +56,52 @@ class GradientNormsTest {
         assertEquals("stem_conv", t.stringColumn("layer").get(0));
         assertEquals("output", t.stringColumn("layer").get(t.rowCount() - 1));
     }
+
+    private static Table norms(double... values) {
+        tech.tablesaw.api.IntColumn depth = tech.tablesaw.api.IntColumn.create("depth");
+        tech.tablesaw.api.DoubleColumn norm = tech.tablesaw.api.DoubleColumn.create("gradient norm");
+        for (int i = 0; i < values.length; i++) {
+            depth.append(i + 1);
+            norm.append(values[i]);
+        }
+        return Table.create("t", depth, norm);
+    }
+
+    @Test
+    void theChartHasOneLogScaledLinePerNetworkInTheOrderGiven() {
+        java.util.Map<String, Table> nets = new java.util.LinkedHashMap<>();
+        nets.put("plain", norms(400, 40, 4));
+        nets.put("residual", norms(5, 4, 3));
+        org.knowm.xchart.XYChart chart = GradientNorms.chart("g", nets).build();
+        assertEquals(java.util.List.of("plain", "residual"), java.util.List.copyOf(chart.getSeriesMap().keySet()));
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {400, 40, 4}, chart.getSeriesMap().get("plain").getYData());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 2, 3}, chart.getSeriesMap().get("residual").getXData());
+    }
+
+    @Test
+    void theSpreadIsTheLargestNormOverTheSmallest() {
+        assertEquals(100, GradientNorms.spread(norms(400, 40, 4)), 1e-9);
+        assertEquals(1, GradientNorms.spread(norms(2, 2)), 1e-12);
+        IllegalArgumentException zero = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GradientNorms.spread(norms(3, 0)));
+        assertTrue(zero.getMessage().contains("undefined"), zero.getMessage());
+    }
+
+    @Test
+    void tablesThatAreNotPerLayerTablesAreRefusedByName() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GradientNorms.chart("g", java.util.Map.of("mine", Table.create("x"))));
+        assertTrue(e.getMessage().contains("'mine'") && e.getMessage().contains("gradient norm"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> GradientNorms.chart("g", java.util.Map.of()));
+    }
+
+    @Test
+    void withBatchNormTheDeepPlainNetworkIsPulledFarMoreUnevenlyThanTheResidualOne() {
+        ModelOptions bn = ModelOptions.mnist().batchNorm(true);
+        DataSet b = batch(8);
+        double plain = GradientNorms.spread(GradientNorms.perLayer(ResNet.plain(bn, 5), b));
+        double residual = GradientNorms.spread(GradientNorms.perLayer(ResNet.residual(bn, 5), b));
+        assertTrue(plain > 3 * residual, "spread plain " + plain + ", residual " + residual);
+    }
 }

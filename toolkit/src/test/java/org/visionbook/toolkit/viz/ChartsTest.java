@@ -31,6 +31,19 @@ class ChartsTest {
     }
 
     @Test
+    void aLogarithmicXAxisSurvivesTheOtherSettingsAndNeedsPositiveX() {
+        XYChart chart = LineChart.titled("params").logX(true).axes("parameters", "error").size(500, 300)
+                .points("nets", new double[] {6e4, 6e7, 1.38e8}, new double[] {1, 15.3, 7.3}).build();
+        assertTrue(chart.getStyler().isXAxisLogarithmic());
+        assertTrue(chart.getStyler().getXAxisMin() > 0, "a log axis cannot start at or below 0");
+        assertTrue(chart.getStyler().getXAxisMin() < 6e4 && chart.getStyler().getXAxisMax() > 1.38e8);
+        assertTrue(!LineChart.titled("t").series("a", new double[] {1, 2}).build().getStyler().isXAxisLogarithmic());
+        IllegalArgumentException log = assertThrows(IllegalArgumentException.class,
+                () -> LineChart.titled("t").logX(true).series("a", new double[] {0, 1}, new double[] {1, 2}).build());
+        assertTrue(log.getMessage().contains("x[0] = 0.0"), log.getMessage());
+    }
+
+    @Test
     void aFunctionIsSampledEvenlyBetweenItsEnds() {
         XYChart chart = LineChart.titled("ReLU").function("relu", x -> Math.max(0, x), -1, 1, 5).build();
         XYSeries s = chart.getSeriesMap().get("relu");
