@@ -149,6 +149,14 @@ public final class LayerShapes {
             if (fits(model, InputType.convolutional(MAX_SIDE, MAX_SIDE, channels))) {
                 return null; // large images fit as well as small ones: the size is free
             }
+            // Pooling rounds down, so several sizes often fit (24 to 31 all reach a VGG's 3 x 3):
+            // the course's own image sizes win, then the smallest size that fits.
+            for (int side : COURSE_SIDES) {
+                InputType candidate = InputType.convolutional(side, side, channels);
+                if (fits(model, candidate)) {
+                    return candidate;
+                }
+            }
             for (int side = 1; side < MAX_SIDE; side++) {
                 InputType candidate = InputType.convolutional(side, side, channels);
                 if (fits(model, candidate)) {
@@ -179,6 +187,8 @@ public final class LayerShapes {
     }
 
     private static final int MAX_SIDE = 512;
+    /** The sides of the course's images: MNIST and Fashion-MNIST (28), CIFAR-style pictures (32). */
+    private static final int[] COURSE_SIDES = {28, 32};
 
     private static long channels(ConvolutionLayer conv, InputType hint) {
         return conv.getNIn() > 0 ? conv.getNIn() : hint instanceof InputType.InputTypeConvolutional c ? c.getChannels() : 1;

@@ -75,6 +75,20 @@ class ModelsTest {
     }
 
     @Test
+    void aSummaryWithoutOptionsFindsTheInputTheNetworkWasBuiltForEvenWhereSmallerImagesWouldAlsoFit() {
+        // 24 x 24 pictures also reach the VGG's 3 x 3 before its dense layer (pooling rounds down)
+        for (ModelOptions o : List.of(MNIST, CIFAR_LIKE)) {
+            for (MultiLayerNetwork net : List.of(SmallVgg.build(o), SmallAlexNet.build(o))) {
+                Table summary = ModelSummary.of(net);
+                assertTrue(summary.name().endsWith("input [" + o.channels() + ", " + o.height() + ", " + o.width() + "]"),
+                        summary.name());
+                assertEquals(ModelSummary.of(net, o).stringColumn("output shape").asList(),
+                        summary.stringColumn("output shape").asList());
+            }
+        }
+    }
+
+    @Test
     void anMlpFlattensTheImageAndHasOneDenseLayerPerHiddenSize() {
         MultiLayerNetwork net = Mlp.build(MNIST, 256, 128);
         assertEquals(784L * 256 + 256 + 256L * 128 + 128 + 128L * 10 + 10, net.numParams());
