@@ -115,6 +115,7 @@ public final class HistoryChart implements Displayable {
 
     /** Chart size in pixels (default 640 x 400). */
     public HistoryChart size(int newWidth, int newHeight) {
+        // LineChart owns the rule for a valid size: a bad one fails here, not later at render time
         LineChart.titled("size check").size(newWidth, newHeight);
         return new HistoryChart(metrics, runs, marks, title, newWidth, newHeight, logY);
     }
