@@ -1,0 +1,25 @@
+package org.visionbook.toolkit.attack;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The values a pixel may take. An attack clips its images to this range, so an adversarial
+ * image is still an image: MNIST and Fashion-MNIST pixels are brightness in [0, 1].
+ */
+public record PixelRange(double min, double max) {
+
+    /** Pixels in [0, 1], as every shipped dataset stores them. */
+    public static final PixelRange UNIT = new PixelRange(0, 1);
+
+    public PixelRange {
+        if (!(min < max) || !Double.isFinite(min) || !Double.isFinite(max)) {
+            throw new IllegalArgumentException("a pixel range needs finite min < max, got [" + min + ", " + max + "]");
+        }
+    }
+
+    /** A new array: {@code images} with every value clipped to [min, max]. */
+    public INDArray clip(INDArray images) {
+        return Transforms.min(Transforms.max(images, min, true), max, false);
+    }
+}
