@@ -21,6 +21,9 @@ public final class Catalogue {
         add(new PretrainedModel("lenet-mnist", "models/lenet-mnist.zip",
                 "1fea38e91ab310654ccdf2508fa247584b4abfe494f04eebe2f0159a0d9589db",
                 1, 28, 28, Mnist.CLASS_NAMES, LenetMnistRecipe::create));
+        add(new PretrainedModel("lenet-mnist-robust", "models/lenet-mnist-robust.zip",
+                "0000000000000000000000000000000000000000000000000000000000000000",
+                1, 28, 28, Mnist.CLASS_NAMES, RobustLenetMnistRecipe::create));
     }
 
     private Catalogue() {

@@ -93,7 +93,7 @@ class AttacksTest {
 
     @Test
     void targetedPgdReachesTheChosenClass() {
-        LabelledImages few = test.limit(40);
+        LabelledImages few = test.limit(20);
         int[] targets = new int[few.size()];
         for (int i = 0; i < targets.length; i++) {
             targets[i] = (few.label(i) + 1) % 10;

@@ -65,9 +65,9 @@ final class SmallNets {
         return Mnist.load(Split.TRAIN).limit(1000);
     }
 
-    /** 500 MNIST test digits. */
+    /** 200 MNIST test digits. */
     static LabelledImages testDigits() {
-        return Mnist.load(Split.TEST).limit(500);
+        return Mnist.load(Split.TEST).limit(200);
     }
 
     /** conv 5x5 (8) - pool 2 - dense 32 - softmax 10, trained 3 epochs on {@link #digits()}: a few seconds. */

@@ -163,4 +163,11 @@ class ExplainTest {
         e = assertThrows(IllegalArgumentException.class, () -> Saliency.of(net).maps(image, 7));
         assertTrue(e.getMessage().contains("7"), e.getMessage());
     }
+
+    @Test
+    void normalisedMapsPeakAtOneAndZeroMapsStayZero() {
+        INDArray maps = Nd4j.createFromArray(new float[] {0, 2, 4, 1, 0, 0, 0, 0}).reshape(2, 2, 2);
+        assertArrayEquals(new float[] {0, 0.5f, 1, 0.25f, 0, 0, 0, 0}, Maps.normalised(maps).reshape(-1).toFloatVector(), 0f);
+        assertEquals(4f, maps.maxNumber().floatValue(), "the input is left alone");
+    }
 }
