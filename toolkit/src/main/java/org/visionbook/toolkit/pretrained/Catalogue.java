@@ -22,7 +22,7 @@ public final class Catalogue {
                 "1fea38e91ab310654ccdf2508fa247584b4abfe494f04eebe2f0159a0d9589db",
                 1, 28, 28, Mnist.CLASS_NAMES, LenetMnistRecipe::create));
         add(new PretrainedModel("lenet-mnist-robust", "models/lenet-mnist-robust.zip",
-                "0000000000000000000000000000000000000000000000000000000000000000",
+                "9df5e1c2cb454279616f13f751d25cce7c96e8442bd1475972e84fbca322a729",
                 1, 28, 28, Mnist.CLASS_NAMES, RobustLenetMnistRecipe::create));
     }
 

@@ -170,4 +170,16 @@ class ExplainTest {
         assertArrayEquals(new float[] {0, 0.5f, 1, 0.25f, 0, 0, 0, 0}, Maps.normalised(maps).reshape(-1).toFloatVector(), 0f);
         assertEquals(4f, maps.maxNumber().floatValue(), "the input is left alone");
     }
+
+    /** LeNet-5's conv2 position i sees input rows 2i .. 2i+13 (5x5 conv, 2x2 pool, 5x5 conv, no padding): centre 2i + 6.5. */
+    @Test
+    void gradCamPlacesEachPositionAtTheCentreOfWhatItSees() {
+        MultiLayerNetwork lenet = org.visionbook.toolkit.models.LeNet5.build();
+        INDArray digit = Nd4j.zeros(DataType.FLOAT, 1, 1, 28, 28);
+        assertArrayEquals(new double[] {6.5, 2, 6.5, 2}, GradCam.of(lenet).layer("conv2").geometry(digit), 1e-12);
+        assertArrayEquals(new double[] {2, 1, 2, 1}, GradCam.of(lenet).layer("conv1").geometry(digit), 1e-12);
+        INDArray oneRow = Nd4j.createFromArray(new float[] {0, 1}).reshape(1, 1, 2);
+        assertArrayEquals(new float[] {0, 0, 0.5f, 1, 1},
+                GradCam.place(oneRow, new double[] {0, 1, 1, 2}, 1, 5).reshape(-1).toFloatVector(), 1e-6f);
+    }
 }
