@@ -18,9 +18,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * positions of {@code ∂ score_c / ∂ A_k}; the heatmap is {@code ReLU(Σ_k α_k A_k)}, as coarse as
  * the layer (8 x 8 for LeNet's {@code conv2}), then drawn over the image: each position of the map is
  * put at the centre of the input pixels it sees (for LeNet's {@code conv2}, position {@code i} sees
- * rows {@code 2i .. 2i+13}, centred on {@code 2i + 6.5}) and the values in between are interpolated
- * bilinearly. Simply stretching 8 positions over 28 pixels would shift the map outwards by up to 5
- * pixels, because unpadded convolutions lose the image's border.
+ * rows {@code 2i .. 2i+13}, centred on {@code 2i + 6.5}), the values in between are interpolated
+ * bilinearly, and beyond the outermost centres the map fades out (see {@link #place}). Simply
+ * stretching 8 positions over 28 pixels would shift the map outwards by up to 5 pixels, because
+ * unpadded convolutions lose the image's border.
  *
  * <pre>{@code
  * INDArray heat = GradCam.of(net).layer("conv2").maps(digits, predicted);   // [n, 28, 28]
@@ -148,32 +149,48 @@ public final class GradCam {
         return g;
     }
 
-    /** Each map's positions placed at their input centres and interpolated bilinearly, clamped at the edges. */
+    /**
+     * Each map drawn over the input: position {@code i} adds its value times a tent, 1 at its centre
+     * pixel and falling linearly to 0 one stride away. Between centres that is bilinear
+     * interpolation; beyond the outermost centres the map fades out within one stride rather than
+     * smearing its edge values over the image's border.
+     */
     static INDArray place(INDArray maps, double[] geometry, int height, int width) {
         int n = (int) maps.size(0);
         int h = (int) maps.size(1);
         int w = (int) maps.size(2);
         double[] in = maps.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[][] rowWeights = tents(h, height, geometry[0], geometry[1]);
+        double[][] colWeights = tents(w, width, geometry[2], geometry[3]);
         double[] out = new double[n * height * width];
         for (int k = 0; k < n; k++) {
             for (int y = 0; y < height; y++) {
-                double sy = Math.min(Math.max((y - geometry[0]) / geometry[1], 0), h - 1);
-                int y0 = (int) Math.floor(sy);
-                int y1 = Math.min(y0 + 1, h - 1);
-                double fy = sy - y0;
                 for (int x = 0; x < width; x++) {
-                    double sx = Math.min(Math.max((x - geometry[2]) / geometry[3], 0), w - 1);
-                    int x0 = (int) Math.floor(sx);
-                    int x1 = Math.min(x0 + 1, w - 1);
-                    double fx = sx - x0;
-                    int base = k * h * w;
-                    double top = in[base + y0 * w + x0] * (1 - fx) + in[base + y0 * w + x1] * fx;
-                    double bottom = in[base + y1 * w + x0] * (1 - fx) + in[base + y1 * w + x1] * fx;
-                    out[(k * height + y) * width + x] = top * (1 - fy) + bottom * fy;
+                    double sum = 0;
+                    for (int i = 0; i < h; i++) {
+                        if (rowWeights[y][i] == 0) {
+                            continue;
+                        }
+                        for (int j = 0; j < w; j++) {
+                            sum += in[(k * h + i) * w + j] * rowWeights[y][i] * colWeights[x][j];
+                        }
+                    }
+                    out[(k * height + y) * width + x] = sum;
                 }
             }
         }
         return Nd4j.create(out, new long[] {n, height, width}, DataType.DOUBLE).castTo(maps.dataType());
+    }
+
+    /** weights[pixel][position]: the tent of each map position (centre offset + stride · i) at each input pixel. */
+    private static double[][] tents(int positions, int pixels, double offset, double stride) {
+        double[][] weights = new double[pixels][positions];
+        for (int p = 0; p < pixels; p++) {
+            for (int i = 0; i < positions; i++) {
+                weights[p][i] = Math.max(0, 1 - Math.abs(p - (offset + stride * i)) / stride);
+            }
+        }
+        return weights;
     }
 
     /** Plain bilinear resizing of {@code [n, h, w]} maps to {@code [n, height, width]} (pixel centres aligned), for layers of unknown geometry. */

@@ -179,7 +179,7 @@ class ExplainTest {
         assertArrayEquals(new double[] {6.5, 2, 6.5, 2}, GradCam.of(lenet).layer("conv2").geometry(digit), 1e-12);
         assertArrayEquals(new double[] {2, 1, 2, 1}, GradCam.of(lenet).layer("conv1").geometry(digit), 1e-12);
         INDArray oneRow = Nd4j.createFromArray(new float[] {0, 1}).reshape(1, 1, 2);
-        assertArrayEquals(new float[] {0, 0, 0.5f, 1, 1},
+        assertArrayEquals(new float[] {0, 0, 0.5f, 1, 0.5f},
                 GradCam.place(oneRow, new double[] {0, 1, 1, 2}, 1, 5).reshape(-1).toFloatVector(), 1e-6f);
     }
 }
