@@ -234,21 +234,50 @@ public final class Engine implements AutoCloseable {
     public Evaluation evaluate(String code, String label, int firstLine) {
         requireOutsideCells("evaluate");
         SourceMap.Source source = new SourceMap.Source(label, code, firstLine);
+        Ran ran = new Ran();
         Evaluation last = Evaluation.NOTHING;
-        for (CellParts.Part part : CellParts.parse(code)) {
-            checkInterrupted();
-            if (part instanceof CellParts.Code c) {
-                last = runJava(source, c.offset(), c.text());
-            } else if (part instanceof CellParts.LineMagic m) {
-                last = runMagic(lineMagics, "%", m.name(), m.args(), null, label, source.displayLine(source.lineOf(m.offset())));
-            } else if (part instanceof CellParts.CellMagic m) {
-                last = runMagic(cellMagics, "%%", m.name(), m.args(), m.body(), label, source.displayLine(source.lineOf(m.bodyOffset())));
+        try {
+            for (CellParts.Part part : CellParts.parse(code)) {
+                checkInterrupted();
+                if (part instanceof CellParts.Code c) {
+                    last = runJava(source, c.offset(), c.text(), ran);
+                } else if (part instanceof CellParts.LineMagic m) {
+                    last = runMagic(lineMagics, "%", m.name(), m.args(), null, label, source.displayLine(source.lineOf(m.offset())));
+                    ran.upTo(source.lineOf(m.offset()));
+                } else if (part instanceof CellParts.CellMagic m) {
+                    last = runMagic(cellMagics, "%%", m.name(), m.args(), m.body(), label, source.displayLine(source.lineOf(m.bodyOffset())));
+                    ran.upTo(source.lineOf(code.length()));
+                }
             }
+        } catch (CellFailure f) {
+            throw ran.lastLine < 0 || !"CompileError".equals(f.error().name()) ? f : new CellFailure(ran.note(source, f.error()));
         }
         return last;
     }
 
-    private Evaluation runJava(SourceMap.Source source, int baseOffset, String text) {
+    /**
+     * The last line of the code being evaluated that already ran. A compile error stops only the
+     * snippet it is in: what ran before it (variables, output) stays, and the error says so, since a
+     * learner reading "compile error" expects that nothing ran.
+     */
+    private static final class Ran {
+        int lastLine = -1;
+
+        void upTo(int line) {
+            lastLine = Math.max(lastLine, line);
+        }
+
+        CellError note(SourceMap.Source source, CellError error) {
+            int first = source.displayLine(0);
+            int last = source.displayLine(lastLine);
+            String lines = last == first ? "Line " + first : "Lines " + first + "\u2013" + last;
+            List<String> traceback = new ArrayList<>(error.traceback());
+            traceback.add(lines + " of " + source.label() + " ran before this error: what they defined or printed is kept.");
+            return new CellError(error.name(), error.message(), traceback);
+        }
+    }
+
+    private Evaluation runJava(SourceMap.Source source, int baseOffset, String text, Ran ran) {
         String remaining = text;
         int consumed = 0;
         Evaluation last = Evaluation.NOTHING;
@@ -275,6 +304,7 @@ public final class Engine implements AutoCloseable {
             int lead = leadingBlanks(snippet);
             snippet = snippet.substring(lead);
             SourceMap.Place place = new SourceMap.Place(source, baseOffset + consumed + lead);
+            boolean endsWithSemicolon = QuickCompleteness.lastCodeChar(remaining.substring(0, remaining.length() - rest.length())) == ';';
             if (incomplete) {
                 throw new CellFailure(errors.incomplete(place));
             }
@@ -301,10 +331,13 @@ public final class Engine implements AutoCloseable {
                     noteUnresolved(s);
                 }
                 if (isExpression(s)) {
-                    last = Evaluation.of(control.takeValue());
+                    Object value = control.takeValue();
+                    // A trailing ';' hides the value, as in IPython: `display(x);` shows no display id.
+                    last = endsWithSemicolon ? Evaluation.NOTHING : Evaluation.of(value);
                 }
             }
             checkInterrupted();
+            ran.upTo(source.lineOf(baseOffset + consumed + lead + Math.max(0, snippet.length() - 1)));
             consumed += remaining.length() - rest.length();
             remaining = rest;
         }
