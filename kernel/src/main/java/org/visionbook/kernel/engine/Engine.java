@@ -121,13 +121,19 @@ public final class Engine implements AutoCloseable {
      * The kernel, the headless runner and the grader's per-submission process all start here, so
      * this is where ND4J gets the toolkit's thread setting (one thread on two cores or fewer),
      * before any cell runs a native op. Returns a problem to report, or null. A JVM whose ND4J
-     * cannot load still gets an engine: cells that need no ND4J keep working.
+     * cannot load still gets an engine: cells that need no ND4J keep working. A GPU the CUDA
+     * build has no machine code for stops the start with one line ({@code CudaSupport}).
      */
     private static String configureNativeThreads() {
         try {
             Performance.configureThreads();
             return null;
         } catch (RuntimeException | LinkageError e) {
+            Optional<String> unsupportedGpu = org.visionbook.toolkit.perf.CudaSupport.explain(e);
+            if (unsupportedGpu.isPresent()) {
+                // no op can run on this GPU: one clear line, not a native stack trace in every cell
+                throw new IllegalStateException(unsupportedGpu.get(), e);
+            }
             Throwable cause = e;
             while (cause.getCause() != null && cause.getCause() != cause) {
                 cause = cause.getCause();
