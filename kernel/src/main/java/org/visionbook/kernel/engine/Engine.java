@@ -127,6 +127,8 @@ public final class Engine implements AutoCloseable {
     private static String configureNativeThreads() {
         try {
             Performance.configureThreads();
+            // one tiny op: on a GPU it launches a kernel, so a build without code for it fails here
+            org.nd4j.linalg.factory.Nd4j.createFromArray(1f, 2f).addi(1f).sumNumber();
             return null;
         } catch (RuntimeException | LinkageError e) {
             Optional<String> unsupportedGpu = org.visionbook.toolkit.perf.CudaSupport.explain(e);
