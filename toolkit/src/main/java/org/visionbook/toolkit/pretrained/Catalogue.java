@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.visionbook.toolkit.data.FashionMnist;
 import org.visionbook.toolkit.data.Mnist;
 
 /**
@@ -21,6 +22,9 @@ public final class Catalogue {
         add(new PretrainedModel("lenet-mnist", "models/lenet-mnist.zip",
                 "1fea38e91ab310654ccdf2508fa247584b4abfe494f04eebe2f0159a0d9589db",
                 1, 28, 28, Mnist.CLASS_NAMES, LenetMnistRecipe::create));
+        add(new PretrainedModel("fashion-lenet", "models/fashion-lenet.zip",
+                "cda216d564d26e6a004e9da54c52dcaf085bcfd1f380ce4744072d54f272fbcf",
+                1, 28, 28, FashionMnist.CLASS_NAMES, FashionLenetRecipe::create));
         add(new PretrainedModel("lenet-mnist-robust", "models/lenet-mnist-robust.zip",
                 "9df5e1c2cb454279616f13f751d25cce7c96e8442bd1475972e84fbca322a729",
                 1, 28, 28, Mnist.CLASS_NAMES, RobustLenetMnistRecipe::create));
