@@ -40,7 +40,12 @@ public record Fgsm(double epsilon, boolean toTarget, PixelRange range) implement
     @Override
     public INDArray apply(Model model, INDArray images, INDArray labels) {
         INDArray gradient = InputGradients.of(model, images, labels);
-        return step(images, toTarget ? gradient.neg() : gradient, epsilon, range);
+        if (toTarget) {
+            gradient.negi();
+        }
+        INDArray adversarial = step(images, gradient, epsilon, range);
+        PixelRange.release(gradient);
+        return adversarial;
     }
 
     /**
@@ -52,7 +57,8 @@ public record Fgsm(double epsilon, boolean toTarget, PixelRange range) implement
             throw new IllegalArgumentException("the gradient's shape " + java.util.Arrays.toString(direction.shape())
                     + " differs from the images' " + java.util.Arrays.toString(images.shape()));
         }
-        return range.clip(images.add(Transforms.sign(direction, true).muli(epsilon)));
+        INDArray moved = Transforms.sign(direction, true).muli(epsilon).addi(images);
+        return range.clipInPlace(moved);
     }
 
     @Override

@@ -48,7 +48,12 @@ public final class InputGradients {
         checkBatch(images, labels);
         if (model instanceof MultiLayerNetwork net) {
             INDArray gradient = net.calculateGradients(images, labels, null, null).getSecond();
-            return gradient.reshape(images.shape()).dup();
+            if (!gradient.isAttached() && !gradient.isView() && java.util.Arrays.equals(gradient.shape(), images.shape())) {
+                return gradient;
+            }
+            INDArray copy = gradient.reshape(images.shape()).dup();
+            PixelRange.release(gradient);
+            return copy;
         }
         if (model instanceof ComputationGraph graph) {
             return ofGraph(graph, images, labels);

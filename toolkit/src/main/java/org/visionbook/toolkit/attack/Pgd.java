@@ -73,11 +73,16 @@ public record Pgd(double epsilon, double stepSize, int steps, boolean randomStar
 
     @Override
     public INDArray apply(Model model, INDArray images, INDArray labels) {
-        INDArray adversarial = randomStart ? range.clip(images.add(uniform(images.shape(), epsilon, seed))) : images.dup();
+        INDArray adversarial = randomStart ? range.clipInPlace(uniform(images.shape(), epsilon, seed).addi(images))
+                : images.dup();
         for (int s = 0; s < steps; s++) {
             INDArray gradient = InputGradients.of(model, adversarial, labels);
-            adversarial = Fgsm.step(adversarial, toTarget ? gradient.neg() : gradient, stepSize, range);
-            adversarial = project(adversarial, images, epsilon, range);
+            if (toTarget) {
+                gradient.negi();
+            }
+            INDArray next = Fgsm.step(adversarial, gradient, stepSize, range);
+            PixelRange.release(gradient, adversarial);
+            adversarial = projectInPlace(next, images, epsilon, range);
         }
         return adversarial;
     }
@@ -88,13 +93,21 @@ public record Pgd(double epsilon, double stepSize, int steps, boolean randomStar
      * A new array.
      */
     public static INDArray project(INDArray adversarial, INDArray original, double epsilon, PixelRange range) {
+        return projectInPlace(adversarial.dup(), original, epsilon, range);
+    }
+
+    /** {@link #project}, writing into {@code adversarial} and returning it. */
+    static INDArray projectInPlace(INDArray adversarial, INDArray original, double epsilon, PixelRange range) {
         checkEpsilon(epsilon);
         if (!java.util.Arrays.equals(adversarial.shape(), original.shape())) {
             throw new IllegalArgumentException("the adversarial images' shape " + java.util.Arrays.toString(adversarial.shape())
                     + " differs from the originals' " + java.util.Arrays.toString(original.shape()));
         }
-        INDArray delta = Transforms.min(Transforms.max(adversarial.sub(original), -epsilon, false), epsilon, false);
-        return range.clip(original.add(delta));
+        INDArray delta = adversarial.sub(original);
+        Transforms.min(Transforms.max(delta, -epsilon, false), epsilon, false);
+        adversarial.assign(original).addi(delta);
+        PixelRange.release(delta);
+        return range.clipInPlace(adversarial);
     }
 
     /** Values drawn uniformly from [-epsilon, epsilon], from {@code seed}. */

@@ -20,6 +20,25 @@ public record PixelRange(double min, double max) {
 
     /** A new array: {@code images} with every value clipped to [min, max]. */
     public INDArray clip(INDArray images) {
-        return Transforms.min(Transforms.max(images, min, true), max, false);
+        return clipInPlace(images.dup());
+    }
+
+    /** Clips every value of {@code images} to [min, max] in place and returns it. */
+    public INDArray clipInPlace(INDArray images) {
+        return Transforms.min(Transforms.max(images, min, false), max, false);
+    }
+
+    /**
+     * Frees the memory of arrays this package made and no longer needs, at once rather than
+     * whenever the garbage collector runs: an attack makes a few full-batch arrays per step, and
+     * ND4J's off-heap memory would otherwise pile up to its limit (views and workspace arrays are
+     * left alone).
+     */
+    static void release(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
+        }
     }
 }

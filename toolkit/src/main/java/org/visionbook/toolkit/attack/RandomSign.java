@@ -39,7 +39,10 @@ public record RandomSign(double epsilon, long seed, PixelRange range) implements
         for (int i = 0; i < signs.length; i++) {
             signs[i] = random.nextBoolean() ? 1f : -1f;
         }
-        return Fgsm.step(images, Nd4j.create(signs, images.shape()).castTo(images.dataType()), epsilon, range);
+        INDArray direction = Nd4j.create(signs, images.shape());
+        INDArray noisy = Fgsm.step(images, direction, epsilon, range);
+        PixelRange.release(direction);
+        return noisy;
     }
 
     @Override

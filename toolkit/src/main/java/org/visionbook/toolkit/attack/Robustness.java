@@ -48,6 +48,7 @@ public final class Robustness {
             INDArray images = attack == null ? batch.getFeatures()
                     : attack.forBatch(b).apply(model, batch.getFeatures(), batch.getLabels());
             correct += hits(predictions(model, images), batch.getLabels());
+            PixelRange.release(images, batch.getFeatures(), batch.getLabels());
             b++;
         }
         return (double) correct / data.size();
@@ -65,6 +66,7 @@ public final class Robustness {
             INDArray adversarial = attack.forBatch(b).apply(model, batch.getFeatures(), batch.getLabels());
             long n = adversarial.size(0);
             all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + n)).assign(adversarial);
+            PixelRange.release(adversarial, batch.getFeatures(), batch.getLabels());
             from += n;
             b++;
         }
@@ -84,7 +86,11 @@ public final class Robustness {
 
     /** The predicted class of each image. */
     public static int[] predictions(Model model, INDArray images) {
-        return probabilities(model, images).argMax(1).toIntVector();
+        INDArray p = probabilities(model, images);
+        INDArray best = p.argMax(1);
+        int[] classes = best.toIntVector();
+        PixelRange.release(p, best);
+        return classes;
     }
 
     /** One-hot labels {@code [n, classes]} for {@code classes}, e.g. the targets of a targeted attack. */

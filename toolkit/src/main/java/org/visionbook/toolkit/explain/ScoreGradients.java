@@ -53,6 +53,9 @@ final class ScoreGradients {
                 throw new IllegalArgumentException("class " + c + " is not one of the network's 0.." + (numClasses - 1));
             }
         }
+        if (net.getFlattenedGradients() == null) {
+            net.initGradientsView();   // a network restored without its updater has nowhere to put gradients yet
+        }
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         int batch = (int) images.size(0);

@@ -182,4 +182,17 @@ class ExplainTest {
         assertArrayEquals(new float[] {0, 0, 0.5f, 1, 0.5f},
                 GradCam.place(oneRow, new double[] {0, 1, 1, 2}, 1, 5).reshape(-1).toFloatVector(), 1e-6f);
     }
+
+    /** A network read back from a file without its updater (as the shipped models are) has no gradient views yet. */
+    @Test
+    void worksOnANetworkRestoredFromAFile() throws java.io.IOException {
+        MultiLayerNetwork net = org.visionbook.toolkit.models.LeNet5.build();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        org.deeplearning4j.util.ModelSerializer.writeModel(net, bytes, false);
+        MultiLayerNetwork restored = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()), false);
+        INDArray digit = Nd4j.rand(DataType.FLOAT, 1, 1, 28, 28);
+        assertTrue(Saliency.of(restored).maps(digit, 3).equalsWithEps(Saliency.of(net).maps(digit, 3), 1e-6));
+        assertArrayEquals(new long[] {1, 28, 28}, GradCam.of(restored).maps(digit, 3).shape());
+    }
 }
