@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -119,11 +118,7 @@ public final class Trainer {
     /** Trains on {@code train} for this trainer's epochs (see the class notes). */
     public TrainingResult fit(DataSetIterator train) {
         Objects.requireNonNull(train, "training data");
-        int epochs = config.epochs();
-        OptionalInt cap = Knobs.epochs();
-        if (cap.isPresent()) {
-            epochs = Math.min(epochs, cap.getAsInt());
-        }
+        int epochs = Knobs.epochs(config.epochs()); // the knob caps, as everywhere
         accelerate();
         if (config.seed() != null) {
             Nd4j.getRandom().setSeed(config.seed());
