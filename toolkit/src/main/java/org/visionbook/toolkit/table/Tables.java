@@ -16,7 +16,8 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Rows of records as a Tablesaw table, one column per record component, named after it:
+ * Rows of records as a Tablesaw table, one column per record component, named after it with
+ * camelCase written as words ({@code relativeError} becomes {@code "relative error"}):
  *
  * <pre>{@code
  * record Size(String setting, int formula, int actual) {}
@@ -50,7 +51,7 @@ public final class Tables {
         List<Column<?>> columns = new ArrayList<>();
         List<Method> accessors = new ArrayList<>();
         for (RecordComponent component : components) {
-            columns.add(columnFor(component.getType(), component.getName()));
+            columns.add(columnFor(component.getType(), words(component.getName())));
             Method accessor = component.getAccessor();
             accessor.setAccessible(true); // records declared in a notebook cell are not public
             accessors.add(accessor);
@@ -73,6 +74,20 @@ public final class Tables {
     @SafeVarargs
     public static <R extends Record> Table of(String title, R... rows) {
         return of(title, List.of(rows));
+    }
+
+    /** {@code "relativeError"} as {@code "relative error"}: a space before each capital that follows a small letter or digit. */
+    static String words(String camelCase) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < camelCase.length(); i++) {
+            char c = camelCase.charAt(i);
+            if (i > 0 && Character.isUpperCase(c) && !Character.isUpperCase(camelCase.charAt(i - 1))) {
+                out.append(' ').append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static Column<?> columnFor(Class<?> type, String name) {

@@ -35,6 +35,14 @@ class TablesTest {
     }
 
     @Test
+    void camelCaseNamesAreWrittenAsWords() {
+        record Check(String weight, double relativeError, int conv2dGives, String dl4jCounts, int k) {
+        }
+        Table t = Tables.of("checks", new Check("w", 1e-9, 3, "156", 5));
+        assertEquals(List.of("weight", "relative error", "conv2d gives", "dl4j counts", "k"), t.columnNames());
+    }
+
+    @Test
     void aNullNumberIsAMissingValue() {
         record Maybe(String what, Double value) {
         }
