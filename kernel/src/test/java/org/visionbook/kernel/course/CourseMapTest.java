@@ -44,7 +44,8 @@ class CourseMapTest {
     @BeforeAll
     static void locate() {
         Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !(Files.isDirectory(dir.resolve("notebooks")) && Files.isRegularFile(dir.resolve("README.md")))) {
+        while (dir != null
+                && !(Files.isDirectory(dir.resolve("notebooks")) && Files.isRegularFile(dir.resolve("README.md")))) {
             dir = dir.getParent();
         }
         if (dir == null) {
@@ -95,7 +96,8 @@ class CourseMapTest {
     }
 
     private static String chapter00Text() throws IOException {
-        Path welcome = chapterFile("notebooks", "00").orElseThrow(() -> new AssertionError("notebooks/00-*.ipynb is missing"));
+        Path welcome = chapterFile("notebooks", "00")
+                .orElseThrow(() -> new AssertionError("notebooks/00-*.ipynb is missing"));
         JsonObject nb = NotebookFiles.read(welcome);
         StringBuilder text = new StringBuilder();
         for (JsonElement cell : nb.getAsJsonArray("cells")) {
@@ -134,7 +136,8 @@ class CourseMapTest {
             }
             boolean present = chapterFile("exercises", row.number()).isPresent();
             if (present != marked.equals("yes")) {
-                wrong.add(row.number() + ": exercises column says " + marked + " but exercises/" + row.number() + "-*.ipynb is "
+                wrong.add(row.number() + ": exercises column says " + marked + " but exercises/" + row.number()
+                        + "-*.ipynb is "
                         + (present ? "there" : "missing"));
             }
         }
@@ -147,7 +150,8 @@ class CourseMapTest {
         Map<String, Row> welcome = courseMap(chapter00Text(), "chapter 00");
         assertEquals(readme.keySet(), welcome.keySet(), "the chapters listed in README.md and in chapter 00");
         for (String n : readme.keySet()) {
-            assertEquals(readme.get(n).last(0), welcome.get(n).last(1), "state of chapter " + n + " in README.md and chapter 00");
+            assertEquals(readme.get(n).last(0), welcome.get(n).last(1), "state of chapter " + n
+                    + " in README.md and chapter 00");
         }
     }
 

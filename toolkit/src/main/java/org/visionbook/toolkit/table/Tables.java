@@ -60,7 +60,8 @@ public final class Tables {
             Record row = rows.get(r);
             if (row == null || row.getClass() != type) {
                 throw new IllegalArgumentException("table '" + title + "': row " + r + " is "
-                        + (row == null ? "null" : "a " + row.getClass().getSimpleName()) + ", not a " + type.getSimpleName()
+                        + (row == null ? "null" : "a " + row.getClass().getSimpleName()) + ", not a "
+                        + type.getSimpleName()
                         + " like row 0");
             }
             for (int c = 0; c < components.length; c++) {
@@ -76,7 +77,10 @@ public final class Tables {
         return of(title, List.of(rows));
     }
 
-    /** {@code "relativeError"} as {@code "relative error"}: a space before each capital that follows a small letter or digit. */
+    /**
+     * {@code "relativeError"} as {@code "relative error"}: a space before each capital that follows
+     * a small letter or a digit.
+     */
     static String words(String camelCase) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < camelCase.length(); i++) {
@@ -111,7 +115,8 @@ public final class Tables {
         try {
             return accessor.invoke(row);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + accessor.getName() + "() of " + row.getClass().getSimpleName()
+            throw new IllegalStateException("cannot read " + accessor.getName() + "() of "
+                    + row.getClass().getSimpleName()
                     + ": " + e, e);
         }
     }

@@ -134,13 +134,15 @@ public final class EvaluationReport implements Displayable {
             }
         }
         return Heatmap.of(share).colorMap(SHARE_COLOURS).range(ValueRange.unit()).cellText(counts).scale(CELL_PX)
-                .title(String.format(Locale.ROOT, "Confusion matrix (accuracy %.2f%%): counts; colour = share of the row",
+                .title(String.format(Locale.ROOT,
+                        "Confusion matrix (accuracy %.2f%%): counts; colour = share of the row",
                         100 * accuracy()))
                 .axisLabels("predicted class", "true class");
     }
 
     /** White for no examples, through light blue (a few) to dark blue (the whole row). */
-    private static final ColorMap SHARE_COLOURS = ColorMap.of("white-blue", 0xFFFFFF, 0xC6DBEF, 0x6BAED6, 0x2171B5, 0x08306B);
+    private static final ColorMap SHARE_COLOURS = ColorMap.of("white-blue", 0xFFFFFF, 0xC6DBEF, 0x6BAED6, 0x2171B5,
+            0x08306B);
     /** Room in each cell for a count of up to four digits. */
     private static final int CELL_PX = 36;
 

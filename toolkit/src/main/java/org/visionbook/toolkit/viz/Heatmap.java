@@ -88,7 +88,8 @@ public final class Heatmap {
     }
 
     public Heatmap colorMap(ColorMap newMap) {
-        return new Heatmap(values, Objects.requireNonNull(newMap, "colour map"), range, scale, title, xLabel, yLabel, axes, colorBar, numberFormat, cellText);
+        return new Heatmap(values, Objects.requireNonNull(newMap, "colour map"), range, scale, title, xLabel,
+                yLabel, axes, colorBar, numberFormat, cellText);
     }
 
     /** Blue (negative), white (zero), red (positive): for kernels, weights and gradients. */
@@ -103,16 +104,19 @@ public final class Heatmap {
 
     /** The values at the map's two ends; without it, the data's own range. */
     public Heatmap range(ValueRange newRange) {
-        return new Heatmap(values, map, Objects.requireNonNull(newRange, "range"), scale, title, xLabel, yLabel, axes, colorBar, numberFormat, cellText);
+        return new Heatmap(values, map, Objects.requireNonNull(newRange, "range"), scale, title, xLabel, yLabel,
+                axes, colorBar, numberFormat, cellText);
     }
 
     /** Pixels per value along each side (a whole number, nearest-neighbour upscaling). */
     public Heatmap scale(int newScale) {
-        return new Heatmap(values, map, range, Raster.checkScale(newScale), title, xLabel, yLabel, axes, colorBar, numberFormat, cellText);
+        return new Heatmap(values, map, range, Raster.checkScale(newScale), title, xLabel, yLabel, axes, colorBar,
+                numberFormat, cellText);
     }
 
     public Heatmap title(String newTitle) {
-        return new Heatmap(values, map, range, scale, Objects.requireNonNull(newTitle, "title"), xLabel, yLabel, axes, colorBar, numberFormat, cellText);
+        return new Heatmap(values, map, range, scale, Objects.requireNonNull(newTitle, "title"), xLabel, yLabel,
+                axes, colorBar, numberFormat, cellText);
     }
 
     /** Names for the horizontal (column) and vertical (row) axes. */
@@ -157,12 +161,14 @@ public final class Heatmap {
     public Heatmap cellText(String[][] text) {
         Objects.requireNonNull(text, "cell text");
         if (text.length != values.length) {
-            throw new IllegalArgumentException("cell text has " + text.length + " rows; the heatmap has " + values.length);
+            throw new IllegalArgumentException("cell text has " + text.length + " rows; the heatmap has "
+                    + values.length);
         }
         String[][] copy = new String[text.length][];
         for (int r = 0; r < text.length; r++) {
             if (text[r] == null || text[r].length != values[0].length) {
-                throw new IllegalArgumentException("cell text row " + r + " has " + (text[r] == null ? "none (null)" : text[r].length)
+                throw new IllegalArgumentException("cell text row " + r + " has "
+                        + (text[r] == null ? "none (null)" : text[r].length)
                         + " entries; the heatmap has " + values[0].length + " columns");
             }
             copy[r] = text[r].clone();

@@ -95,7 +95,9 @@ public final class LineChart {
     }
 
     public LineChart axes(String newXLabel, String newYLabel) {
-        return new LineChart(title, Objects.requireNonNull(newXLabel, "x label"), Objects.requireNonNull(newYLabel, "y label"), series, width, height, logY, logX, markers, pointsOnly, dashed);
+        return new LineChart(title, Objects.requireNonNull(newXLabel, "x label"),
+                Objects.requireNonNull(newYLabel, "y label"), series, width, height, logY, logX, markers, pointsOnly,
+                dashed);
     }
 
     /** A line through (x[i], y[i]). */
@@ -106,7 +108,8 @@ public final class LineChart {
         }
         List<Series> more = new ArrayList<>(series);
         more.add(s);
-        return new LineChart(title, xLabel, yLabel, List.copyOf(more), width, height, logY, logX, markers, pointsOnly, dashed);
+        return new LineChart(title, xLabel, yLabel, List.copyOf(more), width, height, logY, logX, markers,
+                pointsOnly, dashed);
     }
 
     /** A line through y[0], y[1], ... at x = 0, 1, ... (e.g. a loss per iteration). */
@@ -138,7 +141,8 @@ public final class LineChart {
         LineChart withSeries = series(name, x, y);
         Set<String> dots = new HashSet<>(pointsOnly);
         dots.add(name);
-        return new LineChart(title, xLabel, yLabel, withSeries.series, width, height, logY, logX, markers, Set.copyOf(dots), dashed);
+        return new LineChart(title, xLabel, yLabel, withSeries.series, width, height, logY, logX, markers,
+                Set.copyOf(dots), dashed);
     }
 
     /** {@code f} sampled at {@value #DEFAULT_POINTS} evenly spaced points from {@code from} to {@code to}. */
@@ -165,7 +169,8 @@ public final class LineChart {
         if (newWidth < 100 || newHeight < 100) {
             throw new IllegalArgumentException("a chart needs at least 100 x 100 pixels; got " + newWidth + " x " + newHeight);
         }
-        return new LineChart(title, xLabel, yLabel, series, newWidth, newHeight, logY, logX, markers, pointsOnly, dashed);
+        return new LineChart(title, xLabel, yLabel, series, newWidth, newHeight, logY, logX, markers, pointsOnly,
+                dashed);
     }
 
     /** A logarithmic y axis (every y must then be positive), good for losses falling over decades. */

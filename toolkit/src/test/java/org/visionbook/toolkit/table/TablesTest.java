@@ -13,7 +13,8 @@ import tech.tablesaw.api.Table;
 
 class TablesTest {
 
-    private record Layer(String name, int inputs, long parameters, double share, boolean trainable, List<Integer> shape) {
+    private record Layer(String name, int inputs, long parameters, double share, boolean trainable,
+            List<Integer> shape) {
     }
 
     private record Other(String name) {
@@ -25,7 +26,8 @@ class TablesTest {
                 new Layer("fc1", 256, 30_840L, 0.75, false, List.of(120)));
         assertEquals("layers", t.name());
         assertEquals(List.of("name", "inputs", "parameters", "share", "trainable", "shape"), t.columnNames());
-        assertEquals(List.of(ColumnType.STRING, ColumnType.INTEGER, ColumnType.LONG, ColumnType.DOUBLE, ColumnType.BOOLEAN,
+        assertEquals(List.of(ColumnType.STRING, ColumnType.INTEGER, ColumnType.LONG, ColumnType.DOUBLE,
+                ColumnType.BOOLEAN,
                 ColumnType.STRING), t.types());
         assertEquals(2, t.rowCount());
         assertEquals("fc1", t.stringColumn("name").get(1));
@@ -52,7 +54,8 @@ class TablesTest {
 
     @Test
     void emptyMixedOrNullRowsAreClearErrors() {
-        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> Tables.of("t", List.<Other>of()));
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> Tables.of("t",
+                List.<Other>of()));
         assertTrue(empty.getMessage().contains("no rows"), empty.getMessage());
         List<Record> mixed = List.of(new Other("x"), new Layer("y", 1, 1L, 1, true, List.of()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tables.of("t", mixed));

@@ -101,7 +101,8 @@ class ChartsTest {
     void dashedSeriesGetDistinctStrokesSoOverlappingLinesStayVisible() {
         double[] y = {0.1, 0.08, 0.05, 0.02, 0.0};
         XYChart chart = LineChart.titled("rates").series("a", y).series("b", y).series("c", y).dashed(true).build();
-        List<java.awt.BasicStroke> strokes = chart.getSeriesMap().values().stream().map(XYSeries::getLineStyle).toList();
+        List<java.awt.BasicStroke> strokes = chart.getSeriesMap().values().stream().map(XYSeries::getLineStyle)
+                .toList();
         assertEquals(3, strokes.stream().map(st -> java.util.Arrays.toString(st.getDashArray())).distinct().count(),
                 "three series, three dash patterns: " + strokes);
     }
@@ -119,11 +120,13 @@ class ChartsTest {
 
     @Test
     void longCategoryNamesAreTurnedSoTheyDoNotCollide() {
-        List<String> clothes = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker",
+        List<String> clothes = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+                "Sneaker",
                 "Bag", "Ankle boot");
         assertEquals(45, BarChart.labelRotation(clothes, 640));
         assertEquals(0, BarChart.labelRotation(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), 520));
-        org.knowm.xchart.CategoryChart bars = BarChart.titled("t").categories(clothes).series("p", new double[10]).build();
+        org.knowm.xchart.CategoryChart bars = BarChart.titled("t").categories(clothes).series("p",
+                new double[10]).build();
         assertEquals(45, bars.getStyler().getXAxisLabelRotation());
     }
 }

@@ -141,7 +141,8 @@ class HeatmapTest {
                 assertEquals(b.getRGB(x, y), a.getRGB(x, y), "pixel " + x + ", " + y);
             }
         }
-        Heatmap labelled = Heatmap.of(new double[][] {{0, 0}}).colorMap(ColorMap.GREYS.reversed()).range(ValueRange.unit())
+        Heatmap labelled = Heatmap.of(new double[][] {{0,
+                0}}).colorMap(ColorMap.GREYS.reversed()).range(ValueRange.unit())
                 .scale(40).cellText(new String[][] {{"27", ""}});
         Picture p = labelled.render();
         PictureLayout.Box box = labelled.layout().cell(0);
