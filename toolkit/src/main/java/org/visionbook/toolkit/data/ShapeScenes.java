@@ -17,7 +17,7 @@ import org.visionbook.toolkit.detect.GroundTruth;
  * generator uses {@link SplittableRandom} and plain arithmetic only (no fonts, no Java2D).
  *
  * <pre>{@code
- * SceneSet train = ShapeScenes.train();   // 4,000 canvases of 64 x 64, seed 8001
+ * SceneSet train = ShapeScenes.train();   // 6,000 canvases of 64 x 64, seed 8001
  * SceneSet test = ShapeScenes.test();     // the chapter's fixed test set: 500 canvases, seed 8003
  * }</pre>
  *
@@ -87,9 +87,9 @@ public final class ShapeScenes {
         }
     }
 
-    /** 4,000 training canvases (seed {@value #TRAIN_SEED}), capped by {@code VISIONBOOK_LIMIT}. */
+    /** 6,000 training canvases (seed {@value #TRAIN_SEED}), capped by {@code VISIONBOOK_LIMIT}. */
     public static SceneSet train() {
-        return generate("shape scenes (train)", Spec.chapter(), Knobs.limit(4000), TRAIN_SEED);
+        return generate("shape scenes (train)", Spec.chapter(), Knobs.limit(6000), TRAIN_SEED);
     }
 
     /** 500 validation canvases (seed {@value #VALIDATION_SEED}), capped by {@code VISIONBOOK_LIMIT}. */

@@ -5,8 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.objdetect.Yolo2OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Reads boxes out of the activations of DL4J's {@code Yolo2OutputLayer}: an array
@@ -41,8 +45,43 @@ public final class YoloDecoder {
         }
     }
 
+    /** A decoder for {@code net}, whose last layer is a {@code Yolo2OutputLayer}: its priors are read from the network. */
+    public static YoloDecoder of(MultiLayerNetwork net, YoloGrid grid) {
+        Objects.requireNonNull(net, "network");
+        Layer last = net.getLayerWiseConfigurations().getConf(net.getnLayers() - 1).getLayer();
+        if (!(last instanceof Yolo2OutputLayer yolo)) {
+            throw new IllegalArgumentException("the network's last layer is a " + last.getClass().getSimpleName()
+                    + ", not a Yolo2OutputLayer");
+        }
+        return new YoloDecoder(yolo.getBoundingBoxes().castTo(DataType.DOUBLE).toDoubleMatrix(), grid);
+    }
+
+    /** The priors {width, height} in grid units (a copy). */
+    public double[][] priors() {
+        double[][] copy = new double[priors.length][];
+        for (int i = 0; i < priors.length; i++) {
+            copy[i] = priors[i].clone();
+        }
+        return copy;
+    }
+
     public YoloGrid grid() {
         return grid;
+    }
+
+    /**
+     * Runs {@code net} on {@code images} {@code [n, 3, H, W]} (100 at a time, inference mode) and
+     * decodes every box scoring at least {@code minScore}; image numbers start at {@code firstImage}.
+     */
+    public List<Detection> predict(MultiLayerNetwork net, INDArray images, int firstImage, double minScore) {
+        List<Detection> out = new ArrayList<>();
+        long n = images.size(0);
+        for (long from = 0; from < n; from += 100) {
+            long to = Math.min(n, from + 100);
+            INDArray batch = images.get(NDArrayIndex.interval(from, to));
+            out.addAll(decode(net.output(batch, false), firstImage + (int) from, minScore));
+        }
+        return out;
     }
 
     /**
