@@ -27,20 +27,20 @@ import org.visionbook.toolkit.train.Trainer;
  *
  * @param epochs passes over the training canvases
  * @param limit  train on the first this many canvases (0 = all; for quick tests)
+ * @param peakLr the learning rate at the start of the cosine schedule
  */
-public record ShapeDetectorRecipe(int epochs, int limit) implements Recipe {
+public record ShapeDetectorRecipe(int epochs, int limit, double peakLr) implements Recipe {
 
     public static final int PRIORS = 3;
     public static final long PRIOR_SEED = 1;
     public static final int BATCH = 32;
-    public static final double PEAK_LR = 4e-3;
     public static final double FINAL_LR = 1e-5;
     public static final double NMS_IOU = 0.45;
     public static final double MIN_SCORE = 0.01;
     public static final YoloGrid GRID = new YoloGrid(64, 8);
 
     public static ShapeDetectorRecipe create() {
-        return new ShapeDetectorRecipe(20, 0);
+        return new ShapeDetectorRecipe(20, 0, 4e-3);
     }
 
     @Override
@@ -53,7 +53,7 @@ public record ShapeDetectorRecipe(int epochs, int limit) implements Recipe {
     @Override
     public String schedule() {
         return String.format(Locale.ROOT, "%d epochs, batch %d, Adam, cosine learning rate %.0e -> %.0e over all updates, "
-                + "%d priors by k-means (seed %d) on the training boxes, no augmentation", epochs, BATCH, PEAK_LR, FINAL_LR,
+                + "%d priors by k-means (seed %d) on the training boxes, no augmentation", epochs, BATCH, peakLr, FINAL_LR,
                 PRIORS, PRIOR_SEED);
     }
 
@@ -68,7 +68,7 @@ public record ShapeDetectorRecipe(int epochs, int limit) implements Recipe {
         double[][] priors = Anchors.inGridUnits(Anchors.kMeans(train.boxes(), PRIORS, PRIOR_SEED), GRID.cellSize());
         int updates = epochs * ((train.count() + BATCH - 1) / BATCH);
         MultiLayerNetwork net = TinyYolo.build(priors, train.numClasses(), seed(),
-                Optimizer.adam(Schedules.cosine(PEAK_LR, FINAL_LR, updates)).updater());
+                Optimizer.adam(Schedules.cosine(peakLr, FINAL_LR, updates)).updater());
         Trainer.of(net).name("tiny-yolo-shapes").epochs(epochs).seed(seed()).progress(ProgressMode.TEXT).build()
                 .fit(train.batches(BATCH, seed(), GRID));
         return net;
