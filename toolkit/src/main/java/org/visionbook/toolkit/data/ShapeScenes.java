@@ -112,16 +112,17 @@ public final class ShapeScenes {
         byte[] pixels = new byte[count * 3 * s * s];
         List<GroundTruth> truths = new ArrayList<>();
         SplittableRandom root = new SplittableRandom(seed);
+        float[][] canvas = new float[3][s * s]; // reused: draw() overwrites every pixel first
         for (int i = 0; i < count; i++) {
             SplittableRandom random = root.split(); // one stream per canvas
-            draw(spec, random, i, pixels, truths);
+            draw(spec, random, i, canvas, pixels, truths);
         }
         return new SceneSet(name, s, pixels, truths, CLASS_NAMES);
     }
 
-    private static void draw(Spec spec, SplittableRandom random, int index, byte[] pixels, List<GroundTruth> truths) {
+    private static void draw(Spec spec, SplittableRandom random, int index, float[][] canvas, byte[] pixels,
+                             List<GroundTruth> truths) {
         int s = spec.size();
-        float[][] canvas = new float[3][s * s];
         float[] background = new float[3];
         for (int c = 0; c < 3; c++) {
             background[c] = (float) (0.1 + 0.45 * random.nextDouble());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.visionbook.toolkit.data.Mnist;
+import org.visionbook.toolkit.data.ShapeScenes;
 
 /**
  * Every trained network the course ships, one entry each. To add one: write its recipe class
@@ -21,6 +22,9 @@ public final class Catalogue {
         add(new PretrainedModel("lenet-mnist", "models/lenet-mnist.zip",
                 "1fea38e91ab310654ccdf2508fa247584b4abfe494f04eebe2f0159a0d9589db",
                 1, 28, 28, Mnist.CLASS_NAMES, LenetMnistRecipe::create));
+        add(new PretrainedModel("tiny-yolo-shapes", "models/tiny-yolo-shapes.zip",
+                "f29658abf622a9a4ce829173bb6593c62944fa7f61d2df217c854f78461cc34e",
+                3, 64, 64, ShapeScenes.CLASS_NAMES, ShapeDetectorRecipe::create));
     }
 
     private Catalogue() {

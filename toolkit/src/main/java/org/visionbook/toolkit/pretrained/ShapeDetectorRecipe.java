@@ -40,7 +40,7 @@ public record ShapeDetectorRecipe(int epochs, int limit, double peakLr) implemen
     public static final YoloGrid GRID = new YoloGrid(64, 8);
 
     public static ShapeDetectorRecipe create() {
-        return new ShapeDetectorRecipe(20, 0, 4e-3);
+        return new ShapeDetectorRecipe(14, 0, 8e-3);
     }
 
     @Override
