@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -88,19 +89,43 @@ public final class Engine implements AutoCloseable {
         if (current != null) {
             throw new IllegalStateException("an engine is already running in this JVM; close it first");
         }
-        String threadProblem = configureNativeThreads();
+        // ND4J's native start (~1 s) and JShell's (~1.5 s) are independent: run them side by side,
+        // so the first cell waits for the slower one, not for both.
+        CompletableFuture<String> nativeStart = CompletableFuture.supplyAsync(Engine::configureNativeThreads,
+                runnable -> {
+                    Thread t = new Thread(runnable, "visionbook-nd4j-start");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        nativeSetup = nativeStart;
         Engine engine = new Engine(config);
         current = engine;
-        if (threadProblem != null) {
-            engine.startupProblems.add(threadProblem);
-        }
         try {
             engine.runStartup();
+            String threadProblem = awaitNativeStart();
+            if (threadProblem != null) {
+                engine.startupProblems.add(threadProblem);
+            }
         } catch (RuntimeException | Error e) {
             engine.close();
             throw e;
         }
         return engine;
+    }
+
+    /** The native start of this JVM's engine, which cell threads wait for before their first snippet. */
+    private static volatile CompletableFuture<String> nativeSetup = CompletableFuture.completedFuture(null);
+
+    /** The problem the native start reported, or null; rethrows the one that stops the engine (an unusable GPU). */
+    private static String awaitNativeStart() {
+        try {
+            return nativeSetup.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** The engine of this JVM, for code running inside cells ({@code display(...)} and friends). */
@@ -121,13 +146,21 @@ public final class Engine implements AutoCloseable {
      * The kernel, the headless runner and the grader's per-submission process all start here, so
      * this is where ND4J gets the toolkit's thread setting (one thread on two cores or fewer),
      * before any cell runs a native op. Returns a problem to report, or null. A JVM whose ND4J
-     * cannot load still gets an engine: cells that need no ND4J keep working.
+     * cannot load still gets an engine: cells that need no ND4J keep working. A GPU the CUDA
+     * build has no machine code for stops the start with one line ({@code CudaSupport}).
      */
     private static String configureNativeThreads() {
         try {
             Performance.configureThreads();
+            // one tiny op: on a GPU it launches a kernel, so a build without code for it fails here
+            org.nd4j.linalg.factory.Nd4j.createFromArray(1f, 2f).addi(1f).sumNumber();
             return null;
         } catch (RuntimeException | LinkageError e) {
+            Optional<String> unsupportedGpu = org.visionbook.toolkit.perf.CudaSupport.explain(e);
+            if (unsupportedGpu.isPresent()) {
+                // no op can run on this GPU: one clear line, not a native stack trace in every cell
+                throw new IllegalStateException(unsupportedGpu.get(), e);
+            }
             Throwable cause = e;
             while (cause.getCause() != null && cause.getCause() != cause) {
                 cause = cause.getCause();
@@ -143,6 +176,11 @@ public final class Engine implements AutoCloseable {
      * threads in every cell. A failure was already reported by {@link #configureNativeThreads}.
      */
     private static void nativeThreadsOnCellThread() {
+        try {
+            nativeSetup.join();
+        } catch (RuntimeException e) {
+            return; // reported by start
+        }
         if (Performance.threadsConfigured()) {
             try {
                 Performance.configureThreads();
@@ -234,21 +272,50 @@ public final class Engine implements AutoCloseable {
     public Evaluation evaluate(String code, String label, int firstLine) {
         requireOutsideCells("evaluate");
         SourceMap.Source source = new SourceMap.Source(label, code, firstLine);
+        Ran ran = new Ran();
         Evaluation last = Evaluation.NOTHING;
-        for (CellParts.Part part : CellParts.parse(code)) {
-            checkInterrupted();
-            if (part instanceof CellParts.Code c) {
-                last = runJava(source, c.offset(), c.text());
-            } else if (part instanceof CellParts.LineMagic m) {
-                last = runMagic(lineMagics, "%", m.name(), m.args(), null, label, source.displayLine(source.lineOf(m.offset())));
-            } else if (part instanceof CellParts.CellMagic m) {
-                last = runMagic(cellMagics, "%%", m.name(), m.args(), m.body(), label, source.displayLine(source.lineOf(m.bodyOffset())));
+        try {
+            for (CellParts.Part part : CellParts.parse(code)) {
+                checkInterrupted();
+                if (part instanceof CellParts.Code c) {
+                    last = runJava(source, c.offset(), c.text(), ran);
+                } else if (part instanceof CellParts.LineMagic m) {
+                    last = runMagic(lineMagics, "%", m.name(), m.args(), null, label, source.displayLine(source.lineOf(m.offset())));
+                    ran.upTo(source.lineOf(m.offset()));
+                } else if (part instanceof CellParts.CellMagic m) {
+                    last = runMagic(cellMagics, "%%", m.name(), m.args(), m.body(), label, source.displayLine(source.lineOf(m.bodyOffset())));
+                    ran.upTo(source.lineOf(code.length()));
+                }
             }
+        } catch (CellFailure f) {
+            throw ran.lastLine < 0 || !"CompileError".equals(f.error().name()) ? f : new CellFailure(ran.note(source, f.error()));
         }
         return last;
     }
 
-    private Evaluation runJava(SourceMap.Source source, int baseOffset, String text) {
+    /**
+     * The last line of the code being evaluated that already ran. A compile error stops only the
+     * snippet it is in: what ran before it (variables, output) stays, and the error says so, since a
+     * learner reading "compile error" expects that nothing ran.
+     */
+    private static final class Ran {
+        int lastLine = -1;
+
+        void upTo(int line) {
+            lastLine = Math.max(lastLine, line);
+        }
+
+        CellError note(SourceMap.Source source, CellError error) {
+            int first = source.displayLine(0);
+            int last = source.displayLine(lastLine);
+            String lines = last == first ? "Line " + first : "Lines " + first + "\u2013" + last;
+            List<String> traceback = new ArrayList<>(error.traceback());
+            traceback.add(lines + " of " + source.label() + " ran before this error: what they defined or printed is kept.");
+            return new CellError(error.name(), error.message(), traceback);
+        }
+    }
+
+    private Evaluation runJava(SourceMap.Source source, int baseOffset, String text, Ran ran) {
         String remaining = text;
         int consumed = 0;
         Evaluation last = Evaluation.NOTHING;
@@ -275,6 +342,7 @@ public final class Engine implements AutoCloseable {
             int lead = leadingBlanks(snippet);
             snippet = snippet.substring(lead);
             SourceMap.Place place = new SourceMap.Place(source, baseOffset + consumed + lead);
+            boolean endsWithSemicolon = QuickCompleteness.lastCodeChar(remaining.substring(0, remaining.length() - rest.length())) == ';';
             if (incomplete) {
                 throw new CellFailure(errors.incomplete(place));
             }
@@ -301,10 +369,13 @@ public final class Engine implements AutoCloseable {
                     noteUnresolved(s);
                 }
                 if (isExpression(s)) {
-                    last = Evaluation.of(control.takeValue());
+                    Object value = control.takeValue();
+                    // A trailing ';' hides the value, as in IPython: `display(x);` shows no display id.
+                    last = endsWithSemicolon ? Evaluation.NOTHING : Evaluation.of(value);
                 }
             }
             checkInterrupted();
+            ran.upTo(source.lineOf(baseOffset + consumed + lead + Math.max(0, snippet.length() - 1)));
             consumed += remaining.length() - rest.length();
             remaining = rest;
         }

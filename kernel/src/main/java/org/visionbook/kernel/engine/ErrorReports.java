@@ -173,7 +173,7 @@ final class ErrorReports {
     }
 
     static CellError interrupted() {
-        String message = "the cell was interrupted; variables defined before it are kept";
+        String message = "the cell was interrupted; variables defined before it, and those it defined before it was stopped, are kept";
         return new CellError("Interrupted", message, List.of(RED + "Interrupted" + RESET + ": " + message));
     }
 

@@ -38,6 +38,7 @@ import org.visionbook.kernel.engine.CellError;
 import org.visionbook.kernel.engine.CellListener;
 import org.visionbook.kernel.engine.CellOutcome;
 import org.visionbook.kernel.engine.Engine;
+import org.visionbook.kernel.engine.QuickCompleteness;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -57,6 +58,7 @@ public final class JupyterKernel extends BaseKernel {
 
     private final CompletableFuture<Engine> starting;
     private final SessionHistory history;
+    private volatile boolean historyMagicRegistered;
 
     /** A kernel for an engine that may still be starting: requests that need it wait. */
     public JupyterKernel(CompletableFuture<Engine> engine) {
@@ -76,11 +78,21 @@ public final class JupyterKernel extends BaseKernel {
     }
 
     private Engine engine() {
+        Engine engine;
         try {
-            return starting.join();
+            engine = starting.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw new IllegalStateException("the Java kernel could not start: " + e.getCause(), e.getCause());
         }
+        if (!historyMagicRegistered) {
+            // the session's inputs live here, so %history belongs to the Jupyter front end, not the engine
+            engine.registerLineMagic("history", call -> {
+                history.print(call.args(), System.out);
+                return org.visionbook.kernel.engine.Evaluation.NOTHING;
+            });
+            historyMagicRegistered = true;
+        }
+        return engine;
     }
 
     /** The language_info notebooks record; the runner writes the same. */
@@ -170,7 +182,10 @@ public final class JupyterKernel extends BaseKernel {
 
     @Override
     public String isComplete(String code) {
-        return switch (engine().isComplete(code)) {
+        // A console asks on its first Enter and gives up after ~1 s: answer from the text until JShell is ready.
+        boolean ready = starting.isDone() && !starting.isCompletedExceptionally();
+        Engine.Completeness answer = ready ? engine().isComplete(code) : QuickCompleteness.of(code);
+        return switch (answer) {
             case COMPLETE -> IS_COMPLETE_YES;
             case INVALID -> IS_COMPLETE_BAD;
             case INCOMPLETE -> "    ";

@@ -41,6 +41,8 @@ public final class KernelServer {
                         "visionbook-exit-report"));
                 engine.complete(started);
             } catch (Throwable t) {
+                // Jupyter's terminal shows the kernel's stderr: say once why cells cannot run
+                System.err.println(t instanceof IllegalStateException ? t.getMessage() : "visionbook: the kernel could not start: " + t);
                 engine.completeExceptionally(t);
             }
         }, "visionbook-engine-start");

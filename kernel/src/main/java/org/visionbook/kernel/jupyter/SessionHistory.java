@@ -3,6 +3,7 @@ package org.visionbook.kernel.jupyter;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -81,6 +82,32 @@ final class SessionHistory implements HistoryManager {
             found.add(entry(cell, flags));
         }
         return Collections.unmodifiableList(found);
+    }
+
+    /**
+     * {@code %history}: this session's inputs, numbered as Jupyter shows them. {@code args}: empty
+     * for all, {@code N} for the last N, {@code A-B} for cells A to B.
+     */
+    synchronized void print(String args, PrintStream out) {
+        String spec = args == null ? "" : args.strip();
+        List<Cell> chosen;
+        if (spec.isEmpty()) {
+            chosen = List.copyOf(cells);
+        } else if (spec.matches("\\d+")) {
+            int n = Integer.parseInt(spec);
+            chosen = List.copyOf(cells.subList(Math.max(0, cells.size() - n), cells.size()));
+        } else if (spec.matches("\\d+-\\d+")) {
+            int from = Integer.parseInt(spec.substring(0, spec.indexOf('-')));
+            int to = Integer.parseInt(spec.substring(spec.indexOf('-') + 1));
+            chosen = cells.stream().filter(c -> c.number() >= from && c.number() <= to).toList();
+        } else {
+            throw new IllegalArgumentException("use %history (all cells), %history N (the last N) or %history A-B (cells A to B)");
+        }
+        for (Cell cell : chosen) {
+            String prefix = "In [" + cell.number() + "]: ";
+            String indent = " ".repeat(prefix.length());
+            out.println(prefix + cell.input().strip().replace("\n", "\n" + indent));
+        }
     }
 
     private static HistoryEntry entry(Cell cell, Set<ResultFlag> flags) {

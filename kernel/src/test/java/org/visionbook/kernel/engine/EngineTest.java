@@ -65,6 +65,30 @@ class EngineTest {
     }
 
     @Test
+    void aTrailingSemicolonHidesTheLastValueAsInIPython() {
+        assertEquals(null, resultText(run("1 + 1;", new RecordingListener())));
+        assertEquals("2", resultText(run("1 + 1", new RecordingListener())));
+        assertEquals("2", resultText(run("1 + 1 // a comment after the value", new RecordingListener())));
+        assertEquals(null, resultText(run("System.setProperty(\"visionbook.test.semicolon\", \"x\");", new RecordingListener())),
+                "the previous value of the property is not shown");
+        assertEquals(null, resultText(run("int six = 6;\nsix * 7;", new RecordingListener())));
+        assertEquals("42", resultText(run("six * 7;\nsix * 7", new RecordingListener())), "only the last snippet decides");
+    }
+
+    @Test
+    void aCompileErrorSaysWhichLinesOfTheCellAlreadyRan() {
+        RecordingListener out = new RecordingListener();
+        CellError e = error(run("int ranFirst = 1;\nSystem.out.println(\"printed\");\nint broken = \"no\";", out));
+        assertEquals("CompileError", e.name());
+        assertTrue(e.plainText().contains("Lines 1\u20132 of cell [" + count + "] ran before this error"), e.plainText());
+        assertEquals("printed\n", out.stdout());
+        assertEquals("1", resultText(run("ranFirst", new RecordingListener())), "what ran is kept, as the error says");
+
+        CellError first = error(run("int alsoBroken = \"no\";\nint never = 2;", new RecordingListener()));
+        assertFalse(first.plainText().contains("ran before this error"), first.plainText());
+    }
+
+    @Test
     void keepsVariablesAcrossCells() {
         run("var greeting = \"hi\";", new RecordingListener());
         assertEquals("hi there", resultText(run("greeting + \" there\"", new RecordingListener())));

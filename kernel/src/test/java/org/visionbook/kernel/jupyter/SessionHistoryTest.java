@@ -32,6 +32,24 @@ class SessionHistoryTest {
     }
 
     @Test
+    void theHistoryMagicPrintsAllTheLastNOrARangeOfInputs() {
+        assertEquals("In [1]: int x = 6;\nIn [2]: x * 7\nIn [3]: System.out.println(x);\nIn [4]: x * 7\n", printed(""));
+        assertEquals("In [3]: System.out.println(x);\nIn [4]: x * 7\n", printed("2"));
+        assertEquals("In [2]: x * 7\nIn [3]: System.out.println(x);\n", printed("2-3"));
+        history.record(5, "for (int i = 0; i < 2; i++) {\n    x++;\n}", null);
+        assertEquals("In [5]: for (int i = 0; i < 2; i++) {\n            x++;\n        }\n", printed("1"));
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> printed("-x"));
+        assertTrue(bad.getMessage().contains("%history N"), bad.getMessage());
+    }
+
+    private String printed(String args) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        history.print(args, new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void theTailIsTheLastCellsOldestFirst() {
         assertEquals(List.of("System.out.println(x);", "x * 7"), inputs(history.lookupTail(2, NONE)));
         assertEquals(4, history.lookupTail(10, NONE).size());
