@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.visionbook.toolkit.data.FashionMnist;
 import org.visionbook.toolkit.data.Mnist;
 import org.visionbook.toolkit.data.ShapeScenes;
 
@@ -22,6 +23,9 @@ public final class Catalogue {
         add(new PretrainedModel("lenet-mnist", "models/lenet-mnist.zip",
                 "1fea38e91ab310654ccdf2508fa247584b4abfe494f04eebe2f0159a0d9589db",
                 1, 28, 28, Mnist.CLASS_NAMES, LenetMnistRecipe::create));
+        add(new PretrainedModel("fashion-lenet", "models/fashion-lenet.zip",
+                "cda216d564d26e6a004e9da54c52dcaf085bcfd1f380ce4744072d54f272fbcf",
+                1, 28, 28, FashionMnist.CLASS_NAMES, FashionLenetRecipe::create));
         add(new PretrainedModel("tiny-yolo-shapes", "models/tiny-yolo-shapes.zip",
                 "f29658abf622a9a4ce829173bb6593c62944fa7f61d2df217c854f78461cc34e",
                 3, 64, 64, ShapeScenes.CLASS_NAMES, ShapeDetectorRecipe::create));

@@ -40,7 +40,8 @@ import org.visionbook.toolkit.train.Trainer;
  * @param augmentation changes to each training batch ({@code null} for none)
  * @param limit        train on a class-balanced subset of this many images (0 = all; for quick tests)
  */
-public record ImageClassifierRecipe(String dataName, Supplier<LabelledImages> trainSet, Supplier<LabelledImages> testSet,
+public record ImageClassifierRecipe(String dataName, Supplier<LabelledImages> trainSet,
+                                    Supplier<LabelledImages> testSet,
                                     Function<ModelOptions, ? extends Model> architecture, long seed, int epochs,
                                     int batchSize, double peakLr, double finalLr, Augmentation augmentation, int limit)
         implements Recipe {

@@ -34,16 +34,19 @@ public record PretrainedModel(String name, String file, String sha256, int chann
             throw new IllegalArgumentException("a model name is lower-case words joined by '-', got '" + name + "'");
         }
         if (!SHA256.matcher(sha256).matches()) {
-            throw new IllegalArgumentException("model '" + name + "': the SHA-256 must be 64 lower-case hex digits, got '"
+            throw new IllegalArgumentException("model '" + name + "': the SHA-256 must be 64 lower-case hex digits, "
+                    + "got '"
                     + sha256 + "'");
         }
         if (channels < 1 || height < 1 || width < 1) {
-            throw new IllegalArgumentException("model '" + name + "': input " + channels + " x " + height + " x " + width
+            throw new IllegalArgumentException("model '" + name + "': input " + channels + " x " + height + " x "
+                    + width
                     + " must be positive");
         }
         classes = List.copyOf(classes);
         if (classes.size() < 2) {
-            throw new IllegalArgumentException("model '" + name + "': a classifier has at least 2 classes, got " + classes);
+            throw new IllegalArgumentException("model '" + name + "': a classifier has at least 2 classes, got "
+                    + classes);
         }
     }
 

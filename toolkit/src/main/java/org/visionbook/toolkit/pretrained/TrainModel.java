@@ -70,7 +70,8 @@ public final class TrainModel {
         }
         PretrainedModel model = Catalogue.get(name);
         Path folder = datasets != null ? datasets : DatasetFolder.locate().directory().orElseThrow(() ->
-                new IllegalStateException("no datasets folder on disk to write to; run inside a clone or pass --datasets"));
+                new IllegalStateException("no datasets folder on disk to write to; run inside a clone or pass "
+                        + "--datasets"));
         Path target = folder.resolve(model.file()).toAbsolutePath().normalize();
         return train(model, model.recipe().get(), target, out);
     }

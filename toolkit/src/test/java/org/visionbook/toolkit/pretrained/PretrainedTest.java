@@ -75,7 +75,8 @@ class PretrainedTest {
     void aFlippedByteIsReportedAsCorruptNamingTheFile() throws IOException {
         byte[] bytes = shippedBytes();
         bytes[bytes.length / 2] ^= 0x01;
-        PretrainedException e = assertThrows(PretrainedException.class, () -> Pretrained.load(LENET, folderWith(bytes)));
+        DatasetFolder folder = folderWith(bytes);
+        PretrainedException e = assertThrows(PretrainedException.class, () -> Pretrained.load(LENET, folder));
         assertMentionsFile(e);
         assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
         assertTrue(e.getMessage().contains(LENET.sha256()), e.getMessage());
@@ -84,7 +85,8 @@ class PretrainedTest {
     @Test
     void aTruncatedFileIsReportedAsCorruptNamingTheFile() throws IOException {
         byte[] bytes = Arrays.copyOf(shippedBytes(), 1000);
-        PretrainedException e = assertThrows(PretrainedException.class, () -> Pretrained.load(LENET, folderWith(bytes)));
+        DatasetFolder folder = folderWith(bytes);
+        PretrainedException e = assertThrows(PretrainedException.class, () -> Pretrained.load(LENET, folder));
         assertMentionsFile(e);
         assertTrue(e.getMessage().contains("corrupt") && e.getMessage().contains("1000 bytes"), e.getMessage());
     }
