@@ -74,7 +74,8 @@ public final class SceneSet {
     /** Canvases {@code from} .. {@code to - 1} as floats in [0, 1], shape {@code [n, 3, size, size]}. */
     public INDArray features(int from, int to) {
         if (from < 0 || to > count() || from >= to) {
-            throw new IllegalArgumentException("canvases " + from + " to " + to + " are not a range of " + name + " (0 to "
+            throw new IllegalArgumentException("canvases " + from + " to " + to + " are not a range of " + name
+                    + " (0 to "
                     + count() + ")");
         }
         return features(range(from, to));

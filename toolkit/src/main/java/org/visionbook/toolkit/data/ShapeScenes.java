@@ -66,14 +66,17 @@ public final class ShapeScenes {
                 throw new IllegalArgumentException("canvas size must be 64 to 96 px, got " + size);
             }
             if (cells < 1 || size % cells != 0) {
-                throw new IllegalArgumentException("the grid (" + cells + " cells) must divide the canvas size " + size);
+                throw new IllegalArgumentException("the grid (" + cells + " cells) must divide the canvas size "
+                        + size);
             }
             if (minObjects < 1 || maxObjects < minObjects || maxObjects > cells * cells) {
-                throw new IllegalArgumentException("need 1 <= minObjects <= maxObjects <= cells^2, got " + minObjects + ", "
+                throw new IllegalArgumentException("need 1 <= minObjects <= maxObjects <= cells^2, got "
+                        + minObjects + ", "
                         + maxObjects);
             }
             if (minSide < 4 || maxSide < minSide || maxSide > size) {
-                throw new IllegalArgumentException("need 4 <= minSide <= maxSide <= size, got " + minSide + ", " + maxSide);
+                throw new IllegalArgumentException("need 4 <= minSide <= maxSide <= size, got " + minSide + ", "
+                        + maxSide);
             }
             if (!(maxAspect >= 1) || !(maxIou >= 0 && maxIou < 1) || !(noise >= 0 && noise <= 0.5)) {
                 throw new IllegalArgumentException("need maxAspect >= 1, 0 <= maxIou < 1 and 0 <= noise <= 0.5, got "
@@ -81,7 +84,7 @@ public final class ShapeScenes {
             }
         }
 
-        /** The chapter's canvases: 64 px, an 8 x 8 grid, 1-4 shapes of 10-30 px, aspect up to 2, IoU up to 0.3, noise 0.08. */
+        /** The chapter's canvases: 64 px, 8 x 8 grid, 1-4 shapes of 10-30 px, aspect <= 2, IoU <= 0.3, noise 0.08. */
         public static Spec chapter() {
             return new Spec(64, 8, 1, 4, 10, 30, 2.0, 0.3, 0.08);
         }

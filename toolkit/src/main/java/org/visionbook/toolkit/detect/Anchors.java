@@ -24,7 +24,8 @@ public final class Anchors {
     public static double[][] kMeans(List<Box> boxes, int k, long seed) {
         Objects.requireNonNull(boxes, "boxes");
         if (k < 1 || boxes.size() < k) {
-            throw new IllegalArgumentException("k-means needs 1 <= k <= number of boxes, got k = " + k + " for " + boxes.size()
+            throw new IllegalArgumentException("k-means needs 1 <= k <= number of boxes, got k = " + k + " for "
+                    + boxes.size()
                     + " boxes");
         }
         int n = boxes.size();

@@ -38,7 +38,8 @@ public final class DetectionEvaluation {
     }
 
     /** Evaluates {@code detections} (after NMS) against {@code truths}; classes are 0 .. classNames.size() - 1. */
-    public static DetectionEvaluation of(List<Detection> detections, List<GroundTruth> truths, List<String> classNames) {
+    public static DetectionEvaluation of(List<Detection> detections, List<GroundTruth> truths,
+            List<String> classNames) {
         Objects.requireNonNull(classNames, "class names");
         for (Detection d : Objects.requireNonNull(detections, "detections")) {
             checkLabel(d.label(), classNames, "a detection in image " + d.image());
@@ -139,7 +140,8 @@ public final class DetectionEvaluation {
 
     /** The precision-recall curve of every class at {@code iouThreshold}, AP in the legend. */
     public LineChart prChart(double iouThreshold) {
-        LineChart chart = LineChart.titled(String.format(Locale.ROOT, "precision-recall per class at IoU %.2f", iouThreshold))
+        LineChart chart = LineChart.titled(String.format(Locale.ROOT, "precision-recall per class at IoU %.2f",
+                iouThreshold))
                 .axes("recall", "precision");
         for (int c = 0; c < classNames.size(); c++) {
             PrecisionRecall pr = curve(c, iouThreshold);

@@ -8,7 +8,8 @@ public record GroundTruth(int image, int label, Box box) {
     public GroundTruth {
         Objects.requireNonNull(box, "box");
         if (image < 0 || label < 0) {
-            throw new IllegalArgumentException("a ground-truth object needs image >= 0 and label >= 0, got image " + image
+            throw new IllegalArgumentException("a ground-truth object needs image >= 0 and label >= 0, got image "
+                    + image
                     + ", label " + label);
         }
     }

@@ -42,7 +42,8 @@ public final class Nms {
         }
         Map<Integer, List<Detection>> byImage = new LinkedHashMap<>();
         for (Detection d : detections) {
-            byImage.computeIfAbsent(Objects.requireNonNull(d, "a detection in the list").image(), k -> new ArrayList<>())
+            byImage.computeIfAbsent(Objects.requireNonNull(d, "a detection in the list").image(),
+                    k -> new ArrayList<>())
                     .add(d);
         }
         List<Integer> images = new ArrayList<>(byImage.keySet());

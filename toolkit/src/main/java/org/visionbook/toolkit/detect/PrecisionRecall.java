@@ -28,8 +28,9 @@ import java.util.Objects;
 public record PrecisionRecall(int label, int objects, double iouThreshold, double[] scores, boolean[] truePositive,
                               double[] precision, double[] recall) {
 
-    /** The curve of class {@code label} for {@code detections} against {@code truths} (both of every class and image). */
-    public static PrecisionRecall of(List<Detection> detections, List<GroundTruth> truths, int label, double iouThreshold) {
+    /** The curve of class {@code label} for {@code detections} against {@code truths} (both of any class and image). */
+    public static PrecisionRecall of(List<Detection> detections, List<GroundTruth> truths, int label,
+            double iouThreshold) {
         Objects.requireNonNull(detections, "detections");
         Objects.requireNonNull(truths, "ground truth");
         if (!(iouThreshold > 0 && iouThreshold <= 1)) {

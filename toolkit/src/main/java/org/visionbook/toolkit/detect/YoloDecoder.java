@@ -39,13 +39,14 @@ public final class YoloDecoder {
         this.priors = new double[priors.length][];
         for (int b = 0; b < priors.length; b++) {
             if (priors[b].length != 2 || !(priors[b][0] > 0) || !(priors[b][1] > 0)) {
-                throw new IllegalArgumentException("prior " + b + " must be {width, height} > 0, got " + Arrays.toString(priors[b]));
+                throw new IllegalArgumentException("prior " + b + " must be {width, height} > 0, got "
+                        + Arrays.toString(priors[b]));
             }
             this.priors[b] = priors[b].clone();
         }
     }
 
-    /** A decoder for {@code net}, whose last layer is a {@code Yolo2OutputLayer}: its priors are read from the network. */
+    /** A decoder for {@code net}, whose last layer is a {@code Yolo2OutputLayer} (the priors are read from it). */
     public static YoloDecoder of(MultiLayerNetwork net, YoloGrid grid) {
         Objects.requireNonNull(net, "network");
         Layer last = net.getLayerWiseConfigurations().getConf(net.getnLayers() - 1).getLayer();
@@ -94,7 +95,8 @@ public final class YoloDecoder {
         int b = priors.length;
         int s = grid.cells();
         if (shape.length != 4 || shape[2] != s || shape[3] != s || shape[1] % b != 0 || shape[1] / b < 6) {
-            throw new IllegalArgumentException("expected Yolo2OutputLayer activations [images, " + b + " * (5 + classes), " + s
+            throw new IllegalArgumentException("expected Yolo2OutputLayer activations [images, " + b
+                    + " * (5 + classes), " + s
                     + ", " + s + "], got " + Arrays.toString(shape));
         }
         int n = (int) shape[0];

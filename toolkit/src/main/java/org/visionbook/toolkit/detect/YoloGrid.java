@@ -8,7 +8,8 @@ public record YoloGrid(int imageSize, int cells) {
 
     public YoloGrid {
         if (cells < 1 || imageSize < cells || imageSize % cells != 0) {
-            throw new IllegalArgumentException("a grid needs at least one cell and an image size that is a multiple of the"
+            throw new IllegalArgumentException(
+                    "a grid needs at least one cell and an image size that is a multiple of the"
                     + " cell count, got image " + imageSize + " px and " + cells + " cells");
         }
     }

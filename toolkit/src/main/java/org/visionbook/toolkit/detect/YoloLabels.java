@@ -27,7 +27,8 @@ public final class YoloLabels {
         Objects.requireNonNull(truths, "ground truth");
         Objects.requireNonNull(grid, "grid");
         if (numClasses < 1 || count < 1 || first < 0) {
-            throw new IllegalArgumentException("need first >= 0, count >= 1 and numClasses >= 1, got " + first + ", " + count
+            throw new IllegalArgumentException("need first >= 0, count >= 1 and numClasses >= 1, got " + first
+                    + ", " + count
                     + ", " + numClasses);
         }
         int s = grid.cells();
@@ -40,7 +41,8 @@ public final class YoloLabels {
                 continue;
             }
             if (t.label() >= numClasses) {
-                throw new IllegalArgumentException("an object in image " + t.image() + " has class " + t.label() + " but there are "
+                throw new IllegalArgumentException("an object in image " + t.image() + " has class " + t.label()
+                        + " but there are "
                         + numClasses + " classes");
             }
             Box b = t.box();
@@ -49,7 +51,8 @@ public final class YoloLabels {
             int base = i * channels * s * s + row * s + col;
             int plane = s * s;
             if (hasObject(v, base, plane, numClasses)) {
-                throw new IllegalArgumentException("image " + t.image() + " has two objects centred in grid cell (row " + row
+                throw new IllegalArgumentException("image " + t.image()
+                        + " has two objects centred in grid cell (row " + row
                         + ", column " + col + "); a YOLO label holds one object per cell");
             }
             v[base] = (float) (b.x1() / unit);

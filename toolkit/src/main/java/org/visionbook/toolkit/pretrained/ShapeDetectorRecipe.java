@@ -45,15 +45,18 @@ public record ShapeDetectorRecipe(int epochs, int limit, double peakLr) implemen
 
     @Override
     public String data() {
-        return String.format(Locale.ROOT, "generated shape scenes (ShapeScenes, 64 x 64, 1-4 objects of %d classes): %,d "
+        return String.format(Locale.ROOT,
+                "generated shape scenes (ShapeScenes, 64 x 64, 1-4 objects of %d classes): %,d "
                 + "training canvases (seed %d), tested on the %d test canvases (seed %d); figure: mAP@0.5",
                 ShapeScenes.CLASS_NAMES.size(), training().count(), ShapeScenes.TRAIN_SEED, 500, ShapeScenes.TEST_SEED);
     }
 
     @Override
     public String schedule() {
-        return String.format(Locale.ROOT, "%d epochs, batch %d, Adam, cosine learning rate %.0e -> %.0e over all updates, "
-                + "%d priors by k-means (seed %d) on the training boxes, no augmentation", epochs, BATCH, peakLr, FINAL_LR,
+        return String.format(Locale.ROOT,
+                "%d epochs, batch %d, Adam, cosine learning rate %.0e -> %.0e over all updates, "
+                + "%d priors by k-means (seed %d) on the training boxes, no augmentation", epochs, BATCH, peakLr,
+                        FINAL_LR,
                 PRIORS, PRIOR_SEED);
     }
 
@@ -77,15 +80,18 @@ public record ShapeDetectorRecipe(int epochs, int limit, double peakLr) implemen
     /** mAP@0.5 on the chapter's test canvases (the recipe's figure). */
     @Override
     public double testAccuracy(Model model) {
-        SceneSet test = ShapeScenes.generate("shape scenes (test)", ShapeScenes.Spec.chapter(), 500, ShapeScenes.TEST_SEED);
+        SceneSet test = ShapeScenes.generate("shape scenes (test)", ShapeScenes.Spec.chapter(), 500,
+                ShapeScenes.TEST_SEED);
         MultiLayerNetwork net = (MultiLayerNetwork) model;
         YoloDecoder decoder = YoloDecoder.of(net, GRID);
-        List<Detection> kept = Nms.perClass(decoder.predict(net, test.features(0, test.count()), 0, MIN_SCORE), NMS_IOU);
+        List<Detection> kept = Nms.perClass(decoder.predict(net, test.features(0, test.count()), 0, MIN_SCORE),
+                NMS_IOU);
         return DetectionEvaluation.of(kept, test.truths(), test.classNames()).map50();
     }
 
     private SceneSet training() {
-        SceneSet all = ShapeScenes.generate("shape scenes (train)", ShapeScenes.Spec.chapter(), 6000, ShapeScenes.TRAIN_SEED);
+        SceneSet all = ShapeScenes.generate("shape scenes (train)", ShapeScenes.Spec.chapter(), 6000,
+                ShapeScenes.TRAIN_SEED);
         return limit > 0 ? all.limit(limit) : all;
     }
 }

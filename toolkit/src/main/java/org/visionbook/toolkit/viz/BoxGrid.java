@@ -129,7 +129,8 @@ public final class BoxGrid {
     /** A caption under each canvas. */
     public BoxGrid captions(List<String> text) {
         if (text.size() != raw.size()) {
-            throw new IllegalArgumentException("captions: expected " + raw.size() + " (one per canvas), got " + text.size());
+            throw new IllegalArgumentException("captions: expected " + raw.size() + " (one per canvas), got "
+                    + text.size());
         }
         this.captions = List.copyOf(text);
         return this;
@@ -170,7 +171,8 @@ public final class BoxGrid {
         int tile = side * scale;
         int captionHeight = captions == null ? 0 : Canvas.lineHeight(TileSheet.CAPTION_FONT) + 4;
         int top = MARGIN + (title.isEmpty() ? 0 : Canvas.lineHeight(Heatmap.TITLE_FONT) + 8);
-        int width = Math.max(2 * MARGIN + cols * tile + (cols - 1) * GAP, Canvas.textWidth(Heatmap.TITLE_FONT, title) + 2 * MARGIN);
+        int width = Math.max(2 * MARGIN + cols * tile + (cols - 1) * GAP, Canvas.textWidth(Heatmap.TITLE_FONT,
+                title) + 2 * MARGIN);
         int height = top + rows * (tile + captionHeight) + (rows - 1) * GAP + MARGIN;
         Raster.checkSize(width, height);
         List<Mark> marks = marks();
@@ -192,7 +194,8 @@ public final class BoxGrid {
                     }
                 }
                 if (captions != null) {
-                    c.centred(Canvas.fit(TileSheet.CAPTION_FONT, captions.get(k), tile + GAP - 2), TileSheet.CAPTION_FONT,
+                    c.centred(Canvas.fit(TileSheet.CAPTION_FONT, captions.get(k), tile + GAP - 2),
+                            TileSheet.CAPTION_FONT,
                             Canvas.INK, x0 + tile / 2, y0 + tile + 2);
                 }
             }

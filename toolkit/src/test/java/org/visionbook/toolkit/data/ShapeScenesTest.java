@@ -32,14 +32,16 @@ class ShapeScenesTest {
 
     @Test
     void aDifferentSeedGivesDifferentCanvases() {
-        assertNotEquals(ShapeScenes.generate("a", SPEC, 10, 1).sha256(), ShapeScenes.generate("a", SPEC, 10, 2).sha256());
+        assertNotEquals(ShapeScenes.generate("a", SPEC, 10, 1).sha256(), ShapeScenes.generate("a", SPEC, 10,
+                2).sha256());
     }
 
     @Test
     void theChaptersTestSetIsFixed() {
         // the digest of the first 100 test canvases and their boxes, recorded when the chapter was written;
         // a change here changes the chapter's test set (and its committed figures)
-        assertEquals("5ee1ac32b22cd695f867202b88ba938f85760020d82fc5c4daa18229b5bce815", ShapeScenes.generate("t", SPEC, 100, ShapeScenes.TEST_SEED).sha256());
+        assertEquals("5ee1ac32b22cd695f867202b88ba938f85760020d82fc5c4daa18229b5bce815", ShapeScenes.generate("t",
+                SPEC, 100, ShapeScenes.TEST_SEED).sha256());
     }
 
     @Test
@@ -61,7 +63,8 @@ class ShapeScenesTest {
                 Box b = t.box();
                 assertTrue(b.x1() >= 0 && b.y1() >= 0 && b.x2() <= 64 && b.y2() <= 64, b.toString());
                 assertTrue(b.width() >= 10 && b.width() <= 30 && b.height() >= 10 && b.height() <= 30, b.toString());
-                assertTrue(cells.add((int) (b.centreY() / 8) * 8 + (int) (b.centreX() / 8)), "two centres in one cell: " + objects);
+                assertTrue(cells.add((int) (b.centreY() / 8) * 8 + (int) (b.centreX() / 8)),
+                        "two centres in one cell: " + objects);
                 for (GroundTruth u : objects) {
                     assertTrue(u == t || u.box().iou(b) <= 0.3 + 1e-12, objects.toString());
                 }
@@ -82,7 +85,8 @@ class ShapeScenesTest {
         assertTrue(ShapeScenes.inside(ShapeScenes.ELLIPSE, b, 6, 6));
         assertTrue(!ShapeScenes.inside(ShapeScenes.ELLIPSE, b, 0.5, 0.5), "ellipse corners are empty");
         assertTrue(ShapeScenes.inside(ShapeScenes.RECTANGLE, b, 0.5, 0.5));
-        assertTrue(ShapeScenes.inside(ShapeScenes.TRIANGLE, b, 6, 0.5) && !ShapeScenes.inside(ShapeScenes.TRIANGLE, b, 1, 1),
+        assertTrue(ShapeScenes.inside(ShapeScenes.TRIANGLE, b, 6, 0.5) && !ShapeScenes.inside(ShapeScenes.TRIANGLE,
+                b, 1, 1),
                 "apex at the top middle");
         assertTrue(ShapeScenes.inside(ShapeScenes.TRIANGLE, b, 0.5, 11.9), "base along the bottom");
         assertTrue(ShapeScenes.inside(ShapeScenes.CROSS, b, 6, 0.5) && !ShapeScenes.inside(ShapeScenes.CROSS, b, 1, 1));

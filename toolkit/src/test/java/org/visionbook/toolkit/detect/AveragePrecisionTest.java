@@ -36,14 +36,16 @@ class AveragePrecisionTest {
     void allPointsApIsTheAreaUnderThePrecisionEnvelope() {
         // envelope: 1 up to recall 1/3, 2/3 up to 2/3, 3/5 up to 1
         double expected = (1 + 2 / 3.0 + 3 / 5.0) / 3;            // 0.75556
-        assertEquals(expected, PrecisionRecall.of(DETECTIONS, TRUTHS, 0, 0.5).averagePrecision(Interpolation.ALL_POINTS), 1e-12);
+        assertEquals(expected, PrecisionRecall.of(DETECTIONS, TRUTHS, 0,
+                0.5).averagePrecision(Interpolation.ALL_POINTS), 1e-12);
     }
 
     @Test
     void coco101PointApReadsTheEnvelopeAt101Recalls() {
         // recalls 0.00-0.33 (34 points) -> 1; 0.34-0.66 (33) -> 2/3; 0.67-1.00 (34) -> 3/5
         double expected = (34 * 1 + 33 * (2 / 3.0) + 34 * 0.6) / 101;   // 0.75644
-        assertEquals(expected, PrecisionRecall.of(DETECTIONS, TRUTHS, 0, 0.5).averagePrecision(Interpolation.COCO_101), 1e-12);
+        assertEquals(expected, PrecisionRecall.of(DETECTIONS, TRUTHS, 0,
+                0.5).averagePrecision(Interpolation.COCO_101), 1e-12);
     }
 
     @Test
@@ -57,7 +59,8 @@ class AveragePrecisionTest {
     @Test
     void missingObjectsCapRecallAndApCountsZeroBeyond() {
         // one of two objects found, first try: AP = 1/2 (all points); COCO: recalls 0..0.5 -> 51 points of 1
-        List<GroundTruth> two = List.of(new GroundTruth(0, 0, new Box(0, 0, 4, 4)), new GroundTruth(0, 0, new Box(10, 10, 14, 14)));
+        List<GroundTruth> two = List.of(new GroundTruth(0, 0, new Box(0, 0, 4, 4)), new GroundTruth(0, 0,
+                new Box(10, 10, 14, 14)));
         List<Detection> one = List.of(new Detection(0, 0, 0.9, new Box(0, 0, 4, 4)));
         PrecisionRecall pr = PrecisionRecall.of(one, two, 0, 0.5);
         assertEquals(0.5, pr.averagePrecision(Interpolation.ALL_POINTS), 1e-12);

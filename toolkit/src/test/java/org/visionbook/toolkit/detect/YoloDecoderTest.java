@@ -36,7 +36,8 @@ class YoloDecoderTest {
         int per = 5 + CLASSES;
         INDArray raw = Nd4j.zeros(DataType.FLOAT, images, PRIORS.length * per, s, s);
         for (int k = 0; k < PRIORS.length; k++) {
-            raw.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(k * per + 4))
+            raw.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                    org.nd4j.linalg.indexing.NDArrayIndex.point(k * per + 4))
                     .assign(-12);
         }
         double cell = GRID.cellSize();
@@ -65,11 +66,13 @@ class YoloDecoderTest {
 
     @Test
     void decodingTheLayersActivationsGivesBackTheBoxesClassesAndImages() {
-        INDArray out = YoloUtils.activate(Nd4j.create(PRIORS).castTo(DataType.FLOAT), rawFor(TRUTHS, new int[] {0, 1, 0}, 2));
+        INDArray out = YoloUtils.activate(Nd4j.create(PRIORS).castTo(DataType.FLOAT), rawFor(TRUTHS, new int[] {0,
+                1, 0}, 2));
         List<Detection> found = new YoloDecoder(PRIORS, GRID).decode(out, 0, 0.5);
         assertEquals(3, found.size(), found.toString());
         for (GroundTruth t : TRUTHS) {
-            Detection d = found.stream().filter(x -> x.image() == t.image() && x.label() == t.label()).findFirst().orElseThrow();
+            Detection d = found.stream().filter(x -> x.image() == t.image()
+                    && x.label() == t.label()).findFirst().orElseThrow();
             assertEquals(1.0, d.box().iou(t.box()), 1e-4, d + " vs " + t);
             double expected = 1 / (1 + Math.exp(-8)); // confidence x class probability (softmax of 12 against 0s)
             expected *= Math.exp(12) / (Math.exp(12) + CLASSES - 1);
@@ -79,7 +82,8 @@ class YoloDecoderTest {
 
     @Test
     void imageNumbersStartAtTheBatchOffset() {
-        INDArray out = YoloUtils.activate(Nd4j.create(PRIORS).castTo(DataType.FLOAT), rawFor(TRUTHS, new int[] {0, 1, 0}, 2));
+        INDArray out = YoloUtils.activate(Nd4j.create(PRIORS).castTo(DataType.FLOAT), rawFor(TRUTHS, new int[] {0,
+                1, 0}, 2));
         List<Detection> found = new YoloDecoder(PRIORS, GRID).decode(out, 100, 0.5);
         assertEquals(List.of(100, 100, 101), found.stream().map(Detection::image).sorted().toList());
     }
@@ -87,9 +91,11 @@ class YoloDecoderTest {
     @Test
     void aRealYolo2OutputLayerProducesTheLayoutTheDecoderReads() {
         int channels = PRIORS.length * (5 + CLASSES);
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).convolutionMode(ConvolutionMode.Same)
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).convolutionMode(
+                ConvolutionMode.Same)
                 .list()
-                .layer(new ConvolutionLayer.Builder(1, 1).nOut(channels).activation(Activation.IDENTITY).hasBias(false).build())
+                .layer(new ConvolutionLayer.Builder(1,
+                        1).nOut(channels).activation(Activation.IDENTITY).hasBias(false).build())
                 .layer(new Yolo2OutputLayer.Builder().boundingBoxPriors(Nd4j.create(PRIORS)).build())
                 .setInputType(InputType.convolutional(8, 8, channels)).build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
@@ -119,7 +125,8 @@ class YoloDecoderTest {
 
     @Test
     void twoCentresInOneCellAreRefusedNamingTheImageAndCell() {
-        List<GroundTruth> clash = List.of(new GroundTruth(3, 0, new Box(0, 0, 4, 4)), new GroundTruth(3, 1, new Box(1, 1, 5, 5)));
+        List<GroundTruth> clash = List.of(new GroundTruth(3, 0, new Box(0, 0, 4, 4)), new GroundTruth(3, 1,
+                new Box(1, 1, 5, 5)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> YoloLabels.encode(clash, 3, 1, 2, GRID));
         assertTrue(e.getMessage().contains("image 3") && e.getMessage().contains("row 0, column 0"), e.getMessage());

@@ -45,7 +45,8 @@ class BoxGridTest {
 
     @Test
     void notRgbCanvasesAreRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BoxGrid.of(Nd4j.zeros(2, 1, 8, 8)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BoxGrid.of(Nd4j.zeros(2, 1,
+                8, 8)));
         assertTrue(e.getMessage().contains("[n, 3, H, W]"), e.getMessage());
     }
 }
