@@ -33,6 +33,7 @@ import zlib
 DATASETS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MANIFEST = "SHA256SUMS"
 DEBIAN_MANIFEST = "DEBIAN-SHA256SUMS"
+MODELS_DIR = "models/"   # trained networks: ./visionbook train-model NAME writes them, this script keeps them
 README = "README.md"
 TABLE_BEGIN = "<!-- sha256-table:begin (written by tools/make_datasets.py) -->"
 TABLE_END = "<!-- sha256-table:end -->"
@@ -407,6 +408,26 @@ def data_files_on_disk():
     return sorted(found)
 
 
+def shipped_models():
+    """The trained models under models/ (written by ./visionbook train-model, not by this script):
+    kept in the manifest as they are listed, after checking that each still matches."""
+    path = os.path.join(DATASETS, MANIFEST)
+    listed = read_manifest(path) if os.path.isfile(path) else {}
+    kept = {}
+    for name, expected in sorted(listed.items()):
+        if name.startswith(MODELS_DIR):
+            full = os.path.join(DATASETS, name)
+            if not os.path.isfile(full):
+                raise BuildError(f"datasets/{name} is listed in {MANIFEST} but missing; restore it "
+                                 "(git checkout -- datasets) or retrain it (./visionbook train-model)")
+            with open(full, "rb") as f:
+                data = f.read()
+            if sha256(data) != expected:
+                raise BuildError(f"datasets/{name} has SHA-256 {sha256(data)}, {MANIFEST} expects {expected}")
+            kept[name] = data
+    return kept
+
+
 def check():
     problems = []
     manifest = read_manifest(os.path.join(DATASETS, MANIFEST))
@@ -462,13 +483,15 @@ def build(args):
 
     for path, data in sorted(files.items()):
         write_atomically(os.path.join(DATASETS, path), data)
-    write_atomically(os.path.join(DATASETS, MANIFEST), manifest_text(files).encode())
+    kept = shipped_models()
+    write_atomically(os.path.join(DATASETS, MANIFEST), manifest_text({**files, **kept}).encode())
     debian = "".join(f"{INPUTS['fashion-mnist/' + n]}  {FASHION_DIR}/{n}\n" for n in IDX_FILES)
     write_atomically(os.path.join(DATASETS, DEBIAN_MANIFEST), debian.encode())
     readme = os.path.join(DATASETS, README)
     with open(readme, encoding="utf-8") as f:
         text = f.read()
-    table = readme_table({p: sha256(d) for p, d in files.items()}, {p: len(d) for p, d in files.items()})
+    every = {**files, **kept}
+    table = readme_table({p: sha256(d) for p, d in every.items()}, {p: len(d) for p, d in every.items()})
     write_atomically(readme, replace_table(text, table).encode("utf-8"))
 
     print(f"MNIST: per class {mnist['class_sizes']}, test per class {mnist['test_counts']}, "
