@@ -8,8 +8,10 @@ import java.util.OptionalInt;
  * <ul>
  *   <li>{@code VISIONBOOK_LIMIT} (or system property {@code visionbook.limit}): the most
  *       examples any dataset loader returns.</li>
- *   <li>{@code VISIONBOOK_EPOCHS} (or {@code visionbook.epochs}): the number of epochs to
- *       train, replacing the notebook's own choice.</li>
+ *   <li>{@code VISIONBOOK_EPOCHS} (or {@code visionbook.epochs}): the most epochs any training
+ *       runs. It caps, never raises: a notebook asking for 20 epochs trains
+ *       {@code min(20, knob)}, so {@code VISIONBOOK_EPOCHS=1} is a quick pass and never more work.
+ *       {@link #epochs(int)} and the toolkit's {@code Trainer} apply the same rule.</li>
  *   <li>{@code VISIONBOOK_THREADS} (or {@code visionbook.threads}): the number of native threads
  *       ND4J uses (see {@code org.visionbook.toolkit.perf.Performance}).</li>
  * </ul>
@@ -41,14 +43,15 @@ public final class Knobs {
         return cap.isPresent() ? Math.min(wanted, cap.getAsInt()) : wanted;
     }
 
-    /** The number of epochs to train, if set. */
+    /** The most epochs any training may run, if the knob is set. */
     public static OptionalInt epochs() {
-        return read(EPOCHS_PROPERTY, EPOCHS_ENV, "sets how many epochs every training cell runs");
+        return read(EPOCHS_PROPERTY, EPOCHS_ENV, "caps how many epochs every training cell runs");
     }
 
-    /** The epochs knob when set, else the notebook's own {@code notebookEpochs}. */
+    /** {@code notebookEpochs}, capped by the epochs knob when one is set (never raised by it). */
     public static int epochs(int notebookEpochs) {
-        return epochs().orElse(notebookEpochs);
+        OptionalInt cap = epochs();
+        return cap.isPresent() ? Math.min(notebookEpochs, cap.getAsInt()) : notebookEpochs;
     }
 
     /** The number of native threads ND4J should use, if set. */

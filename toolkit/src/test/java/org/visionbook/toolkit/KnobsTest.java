@@ -30,10 +30,14 @@ class KnobsTest {
     }
 
     @Test
-    void epochsKnobReplacesTheNotebooksChoice() {
+    void epochsKnobCapsTheNotebooksChoiceAndNeverRaisesIt() {
+        System.clearProperty(Knobs.EPOCHS_PROPERTY);
+        assertEquals(10, Knobs.epochs(10));
         System.setProperty(Knobs.EPOCHS_PROPERTY, "2");
         assertEquals(2, Knobs.epochs(10));
-        assertEquals(2, Knobs.epochs(1));
+        assertEquals(1, Knobs.epochs(1)); // a knob above the notebook's choice is no more work
+        System.setProperty(Knobs.EPOCHS_PROPERTY, "50");
+        assertEquals(20, Knobs.epochs(20));
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -88,19 +89,43 @@ public final class Engine implements AutoCloseable {
         if (current != null) {
             throw new IllegalStateException("an engine is already running in this JVM; close it first");
         }
-        String threadProblem = configureNativeThreads();
+        // ND4J's native start (~1 s) and JShell's (~1.5 s) are independent: run them side by side,
+        // so the first cell waits for the slower one, not for both.
+        CompletableFuture<String> nativeStart = CompletableFuture.supplyAsync(Engine::configureNativeThreads,
+                runnable -> {
+                    Thread t = new Thread(runnable, "visionbook-nd4j-start");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        nativeSetup = nativeStart;
         Engine engine = new Engine(config);
         current = engine;
-        if (threadProblem != null) {
-            engine.startupProblems.add(threadProblem);
-        }
         try {
             engine.runStartup();
+            String threadProblem = awaitNativeStart();
+            if (threadProblem != null) {
+                engine.startupProblems.add(threadProblem);
+            }
         } catch (RuntimeException | Error e) {
             engine.close();
             throw e;
         }
         return engine;
+    }
+
+    /** The native start of this JVM's engine, which cell threads wait for before their first snippet. */
+    private static volatile CompletableFuture<String> nativeSetup = CompletableFuture.completedFuture(null);
+
+    /** The problem the native start reported, or null; rethrows the one that stops the engine (an unusable GPU). */
+    private static String awaitNativeStart() {
+        try {
+            return nativeSetup.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** The engine of this JVM, for code running inside cells ({@code display(...)} and friends). */
@@ -151,6 +176,11 @@ public final class Engine implements AutoCloseable {
      * threads in every cell. A failure was already reported by {@link #configureNativeThreads}.
      */
     private static void nativeThreadsOnCellThread() {
+        try {
+            nativeSetup.join();
+        } catch (RuntimeException e) {
+            return; // reported by start
+        }
         if (Performance.threadsConfigured()) {
             try {
                 Performance.configureThreads();

@@ -212,6 +212,73 @@ public final class LabelledImages {
         return select(chosen, name + " (" + max + " of " + size() + ")");
     }
 
+    /**
+     * Splits this set into images to train on and a validation set held out from them, class by
+     * class (stratified): each class gives {@code round(validationFraction * its size)} images to
+     * validation, chosen at random from {@code seed}, and at least one to each side. Both parts keep
+     * the images in their stored order. The same seed gives the same split; the parts are disjoint
+     * and together hold every image of this set once.
+     *
+     * @param validationFraction the share of each class to hold out, strictly between 0 and 1 (e.g. 0.1)
+     * @param seed               fixes which images are held out
+     * @throws IllegalArgumentException when the fraction is not strictly between 0 and 1, or a class
+     *                                  has a single image (it cannot be on both sides), or the set is empty
+     */
+    public HoldOut holdOut(double validationFraction, long seed) {
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException(name + ": validation fraction " + validationFraction
+                    + " is not strictly between 0 and 1; hold out e.g. 0.1 of the training images");
+        }
+        if (size() == 0) {
+            throw new IllegalArgumentException(name + ": has no images to split into train and validation");
+        }
+        int[] counts = classCounts();
+        int[] quota = new int[counts.length];
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 1) {
+                throw new IllegalArgumentException(name + ": class '" + classNames.get(c) + "' has a single image,"
+                        + " too few to hold one out for validation and keep one to train on");
+            }
+            if (counts[c] > 1) {
+                long rounded = Math.round(validationFraction * counts[c]);
+                quota[c] = (int) Math.max(1, Math.min(counts[c] - 1, rounded));
+            }
+        }
+        int[][] byClass = new int[counts.length][];
+        int[] filled = new int[counts.length];
+        for (int c = 0; c < counts.length; c++) {
+            byClass[c] = new int[counts[c]];
+        }
+        for (int i = 0; i < labels.length; i++) {
+            byClass[labels[i]][filled[labels[i]]++] = i;
+        }
+        Random random = new Random(seed);
+        boolean[] heldOut = new boolean[labels.length];
+        int validationSize = 0;
+        for (int c = 0; c < counts.length; c++) {
+            int[] order = permutation(counts[c], random);
+            for (int k = 0; k < quota[c]; k++) {
+                heldOut[byClass[c][order[k]]] = true;
+            }
+            validationSize += quota[c];
+        }
+        int[] trainIdx = new int[labels.length - validationSize];
+        int[] validationIdx = new int[validationSize];
+        int t = 0;
+        int v = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (heldOut[i]) {
+                validationIdx[v++] = i;
+            } else {
+                trainIdx[t++] = i;
+            }
+        }
+        String how = ", seed " + seed + ")";
+        return new HoldOut(
+                select(trainIdx, name + " (train: " + trainIdx.length + " of " + size() + how),
+                select(validationIdx, name + " (validation: " + validationIdx.length + " of " + size() + how));
+    }
+
     /** The images at {@code indices}, in that order (an index may repeat). */
     public LabelledImages select(int... indices) {
         return select(indices, name + " (selection)");

@@ -26,8 +26,9 @@ import tech.tablesaw.api.Table;
 /**
  * How strongly the loss pulls on each layer's weights: the L2 norm of every weight layer's
  * gradient after one forward and backward pass on a batch, from the input side to the output.
- * Plotted for a deep plain network next to the same network with skip connections, it shows the
- * vanishing gradient that residual connections cure. Nothing is updated; the network gets the
+ * It measures how the gradient's size changes with depth, whichever way: shrinking towards the
+ * input (vanishing) or growing (exploding); plotting a plain deep network next to the same network
+ * with skip connections shows how evenly each spreads it. Nothing is updated; the network gets the
  * toolkit's native speed-ups ({@link Performance#accelerate}) as it would for training.
  */
 public final class GradientNorms {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.visionbook.toolkit.data.FashionMnist;
 import org.visionbook.toolkit.data.Mnist;
+import org.visionbook.toolkit.data.ShapeScenes;
 
 /**
  * Every trained network the course ships, one entry each. To add one: write its recipe class
@@ -25,6 +26,9 @@ public final class Catalogue {
         add(new PretrainedModel("fashion-lenet", "models/fashion-lenet.zip",
                 "cda216d564d26e6a004e9da54c52dcaf085bcfd1f380ce4744072d54f272fbcf",
                 1, 28, 28, FashionMnist.CLASS_NAMES, FashionLenetRecipe::create));
+        add(new PretrainedModel("tiny-yolo-shapes", "models/tiny-yolo-shapes.zip",
+                "f29658abf622a9a4ce829173bb6593c62944fa7f61d2df217c854f78461cc34e",
+                3, 64, 64, ShapeScenes.CLASS_NAMES, ShapeDetectorRecipe::create));
         add(new PretrainedModel("lenet-mnist-robust", "models/lenet-mnist-robust.zip",
                 "9df5e1c2cb454279616f13f751d25cce7c96e8442bd1475972e84fbca322a729",
                 1, 28, 28, Mnist.CLASS_NAMES, RobustLenetMnistRecipe::create));

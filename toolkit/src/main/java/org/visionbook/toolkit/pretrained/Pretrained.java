@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.objdetect.Yolo2OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.visionbook.toolkit.data.DatasetFolder;
@@ -85,6 +86,11 @@ public final class Pretrained {
         }
         InputType out = steps.get(steps.size() - 1).output();
         long outputs = out instanceof InputType.InputTypeFeedForward ff ? ff.getSize() : -1;
+        if (network instanceof MultiLayerNetwork mln && out instanceof InputType.InputTypeConvolutional conv
+                && mln.getLayerWiseConfigurations().getConf(mln.getnLayers() - 1).getLayer() instanceof Yolo2OutputLayer yolo) {
+            // a detector: per grid cell and prior, 5 numbers (box and confidence) and one probability per class
+            outputs = conv.getChannels() / yolo.getBoundingBoxes().size(0) - 5;
+        }
         if (outputs != model.classes().size()) {
             throw new PretrainedException("Model file " + where + " holds a network whose output is "
                     + LayerShapes.describe(out) + ", but catalogue entry '" + model.name() + "' lists "

@@ -10,9 +10,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.visionbook.toolkit.display.Displayable;
 import org.visionbook.toolkit.display.MimeBundle;
+import org.visionbook.toolkit.viz.ColorMap;
 import org.visionbook.toolkit.viz.Heatmap;
 import org.visionbook.toolkit.viz.ImageGrid;
 import org.visionbook.toolkit.viz.Picture;
+import org.visionbook.toolkit.viz.ValueRange;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -108,18 +110,41 @@ public final class EvaluationReport implements Displayable {
         return m;
     }
 
-    /** The confusion matrix as a heatmap: rows are true classes, columns predicted ones. */
+    /**
+     * The confusion matrix as a heatmap: rows are true classes, columns predicted ones. Each cell
+     * holds its count (empty when 0); its colour is the count's share of its row, so classes of
+     * different sizes compare and every mistake shows, however few there are.
+     */
     public Picture confusionHeatmap() {
+        return confusionMap().render();
+    }
+
+    Heatmap confusionMap() {
         int[][] m = confusionMatrix();
-        float[][] values = new float[m.length][m.length];
+        double[][] share = new double[m.length][m.length];
+        String[][] counts = new String[m.length][m.length];
         for (int a = 0; a < m.length; a++) {
+            long row = 0;
             for (int p = 0; p < m.length; p++) {
-                values[a][p] = m[a][p];
+                row += m[a][p];
+            }
+            for (int p = 0; p < m.length; p++) {
+                share[a][p] = row == 0 ? 0 : (double) m[a][p] / row;
+                counts[a][p] = m[a][p] == 0 ? "" : Integer.toString(m[a][p]);
             }
         }
-        return Heatmap.of(values).title(String.format(Locale.ROOT, "Confusion matrix (accuracy %.2f%%)", 100 * accuracy()))
-                .axisLabels("predicted class", "true class").render();
+        return Heatmap.of(share).colorMap(SHARE_COLOURS).range(ValueRange.unit()).cellText(counts).scale(CELL_PX)
+                .title(String.format(Locale.ROOT,
+                        "Confusion matrix (accuracy %.2f%%): counts; colour = share of the row",
+                        100 * accuracy()))
+                .axisLabels("predicted class", "true class");
     }
+
+    /** White for no examples, through light blue (a few) to dark blue (the whole row). */
+    private static final ColorMap SHARE_COLOURS = ColorMap.of("white-blue", 0xFFFFFF, 0xC6DBEF, 0x6BAED6, 0x2171B5,
+            0x08306B);
+    /** Room in each cell for a count of up to four digits. */
+    private static final int CELL_PX = 36;
 
     /** The mistakes kept, most confident first. */
     public List<Mistake> mistakes() {

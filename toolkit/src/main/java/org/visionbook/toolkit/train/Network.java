@@ -192,6 +192,14 @@ final class Network {
     }
 
     /**
+     * False for output layers whose output is not one class per example (DL4J's YOLO detection
+     * layer): the trainer then reports no accuracy, only the loss.
+     */
+    boolean classifies() {
+        return !(outputLayerConf() instanceof org.deeplearning4j.nn.conf.layers.objdetect.Yolo2OutputLayer);
+    }
+
+    /**
      * True when the output is a softmax under a cross-entropy loss, so a validation loss can be
      * computed from the predicted probabilities alone (one forward pass instead of two).
      */

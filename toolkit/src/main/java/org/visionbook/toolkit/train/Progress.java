@@ -144,7 +144,10 @@ final class Progress {
             sb.append(String.format(Locale.ROOT, " acc %.4f", r.trainAccuracy()));
         }
         if (!Double.isNaN(r.validationLoss()) || !Double.isNaN(r.validationAccuracy())) {
-            sb.append(String.format(Locale.ROOT, " | val loss %.4f acc %.4f", r.validationLoss(), r.validationAccuracy()));
+            sb.append(String.format(Locale.ROOT, " | val loss %.4f", r.validationLoss()));
+            if (!Double.isNaN(r.validationAccuracy())) {
+                sb.append(String.format(Locale.ROOT, " acc %.4f", r.validationAccuracy()));
+            }
         }
         if (!Double.isNaN(r.learningRate())) {
             sb.append(String.format(Locale.ROOT, " | lr %.2e", r.learningRate()));

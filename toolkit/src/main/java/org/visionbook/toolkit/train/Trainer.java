@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -20,6 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.visionbook.toolkit.Knobs;
 import org.visionbook.toolkit.data.ImageBatches;
+import org.visionbook.toolkit.data.SceneBatches;
 import org.visionbook.toolkit.display.Display;
 import org.visionbook.toolkit.perf.Performance;
 
@@ -119,11 +119,7 @@ public final class Trainer {
     /** Trains on {@code train} for this trainer's epochs (see the class notes). */
     public TrainingResult fit(DataSetIterator train) {
         Objects.requireNonNull(train, "training data");
-        int epochs = config.epochs();
-        OptionalInt cap = Knobs.epochs();
-        if (cap.isPresent()) {
-            epochs = Math.min(epochs, cap.getAsInt());
-        }
+        int epochs = Knobs.epochs(config.epochs()); // the knob caps, as everywhere
         accelerate();
         if (config.seed() != null) {
             Nd4j.getRandom().setSeed(config.seed());
@@ -148,6 +144,7 @@ public final class Trainer {
         int lastBatches = 0;
         boolean probeWorks = false;
         boolean checked = false;
+        boolean classifies = network.classifies();
         INDArray bestParams = null;
         Path bestFile = null;
         long start = System.nanoTime();
@@ -184,13 +181,13 @@ public final class Trainer {
                     long t0 = System.nanoTime();
                     int correct = 0;
                     int counted = 0;
-                    boolean sample = !probeWorks && progress.batch % config.trainAccuracyEvery() == 0;
+                    boolean sample = classifies && !probeWorks && progress.batch % config.trainAccuracyEvery() == 0;
                     if (sample) {
                         INDArray out = network.output(batch.getFeatures());
                         correct = (int) hits(out, batch.getLabels());
                         counted = batch.numExamples();
                     }
-                    probe.expect(batch.getLabels());
+                    probe.expect(classifies ? batch.getLabels() : null);
                     network.fit(batch);
                     double loss = network.lastScore();
                     if (probe.measured()) {
@@ -337,6 +334,7 @@ public final class Trainer {
             throw new IllegalStateException("the validation iterator is used up and cannot be reset");
         }
         boolean probabilities = network.outputsClassProbabilities();
+        boolean classifies = network.classifies();
         double lossSum = 0;
         long correct = 0;
         long examples = 0;
@@ -356,13 +354,15 @@ public final class Trainer {
             } else {
                 lossSum += network.score(batch) * n;
             }
-            correct += hits(out, labels);
+            if (classifies) {
+                correct += hits(out, labels);
+            }
             examples += n;
         }
         if (examples == 0) {
             throw new IllegalStateException("the validation data gave no examples");
         }
-        return new double[] {lossSum / examples, correct / (double) examples};
+        return new double[] {lossSum / examples, classifies ? correct / (double) examples : Double.NaN};
     }
 
     private static long hits(INDArray out, INDArray labels) {
@@ -376,6 +376,9 @@ public final class Trainer {
         }
         if (it instanceof ImageBatches b && b.batch() > 0) {
             return (int) Math.ceil(b.images().size() / (double) b.batch());
+        }
+        if (it instanceof SceneBatches s) {
+            return s.batchesPerEpoch();
         }
         return lastEpochBatches;
     }
@@ -507,6 +510,11 @@ public final class Trainer {
         }
 
         public TrainingConfig config() {
+            Metric monitor = this.monitor;
+            if (monitor == null && earlyStopping == null && !network.classifies()) {
+                // no accuracy to watch (e.g. a detector): the loss picks the best epoch
+                monitor = validation != null ? Metric.VALIDATION_LOSS : Metric.TRAIN_LOSS;
+            }
             return new TrainingConfig(name, epochs, seed, validateEvery, earlyStopping, monitor, checkpointDir, restoreBest,
                     progress, refresh, chartRefresh, textLineEvery, trainAccuracyEvery, accelerate);
         }

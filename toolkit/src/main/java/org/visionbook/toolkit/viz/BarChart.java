@@ -104,6 +104,20 @@ public final class BarChart {
         return series;
     }
 
+    /**
+     * 0, or 45 degrees when the category names laid side by side would not fit under their bars
+     * (the plot takes about 85% of the chart's width), so that names never run into each other.
+     */
+    static int labelRotation(List<String> categories, int chartWidth) {
+        double room = 0.85 * chartWidth / categories.size();
+        for (String c : categories) {
+            if (Canvas.textWidth(Fonts.plain(11f), c) + 6 > room) {
+                return 45;
+            }
+        }
+        return 0;
+    }
+
     /** A new XChart chart holding every series. */
     public CategoryChart build() {
         if (categories.isEmpty()) {
@@ -122,6 +136,7 @@ public final class BarChart {
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         ChartStyle.apply(chart.getStyler(), series.size());
         chart.getStyler().setOverlapped(false);
+        chart.getStyler().setXAxisLabelRotation(labelRotation(categories, width));
         for (Series s : series) {
             List<Double> heights = new ArrayList<>();
             for (double v : s.values) {

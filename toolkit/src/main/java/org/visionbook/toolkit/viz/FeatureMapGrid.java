@@ -57,6 +57,18 @@ public final class FeatureMapGrid {
         return new FeatureMapGrid(copies, Normalization.SEPARATE, ColorMap.SEQUENTIAL, null, 0, 0, null);
     }
 
+    /** Feature maps as maps[c][h][w] of doubles (copied as floats). */
+    public static FeatureMapGrid of(double[][][] featureMaps) {
+        if (featureMaps == null || featureMaps.length == 0) {
+            throw new IllegalArgumentException("feature maps: expected shape [C, H, W] with C >= 1, got none");
+        }
+        float[][][] maps = new float[featureMaps.length][][];
+        for (int c = 0; c < featureMaps.length; c++) {
+            maps[c] = Tensors.image(featureMaps[c], "feature map " + c);
+        }
+        return of(maps);
+    }
+
     public int channels() {
         return maps.size();
     }

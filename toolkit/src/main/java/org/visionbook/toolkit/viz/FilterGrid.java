@@ -16,11 +16,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * }</pre>
  *
  * Immutable. Defaults: the diverging map on one range symmetric about zero for all kernels,
- * {@link Arrangement#AUTO}, about 64 px per kernel.
+ * {@link Arrangement#AUTO}, about 120 px per kernel (a 5 x 5 kernel gets 24 px per weight, large enough
+ * to see each one).
  */
 public final class FilterGrid {
 
-    static final int DEFAULT_TILE_PIXELS = 64;
+    static final int DEFAULT_TILE_PIXELS = 120;
 
     /** How kernels are laid out. */
     public enum Arrangement {

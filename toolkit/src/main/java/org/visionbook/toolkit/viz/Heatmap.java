@@ -39,9 +39,16 @@ public final class Heatmap {
     private final boolean axes;
     private final boolean colorBar;
     private final String numberFormat; // null: no numbers in the cells
+    private final String[][] cellText; // null: the numbers (if any) are the values themselves
 
     private Heatmap(float[][] values, ColorMap map, ValueRange range, int scale, String title,
                     String xLabel, String yLabel, boolean axes, boolean colorBar, String numberFormat) {
+        this(values, map, range, scale, title, xLabel, yLabel, axes, colorBar, numberFormat, null);
+    }
+
+    private Heatmap(float[][] values, ColorMap map, ValueRange range, int scale, String title,
+                    String xLabel, String yLabel, boolean axes, boolean colorBar, String numberFormat,
+                    String[][] cellText) {
         this.values = values;
         this.map = map;
         this.range = range;
@@ -52,11 +59,17 @@ public final class Heatmap {
         this.axes = axes;
         this.colorBar = colorBar;
         this.numberFormat = numberFormat;
+        this.cellText = cellText;
     }
 
     /** A heatmap of {@code values} [H][W] (copied). */
     public static Heatmap of(float[][] values) {
         return new Heatmap(Tensors.image(values, "heatmap values"), ColorMap.SEQUENTIAL, null, 0, null, "", "", true, true, null);
+    }
+
+    /** A heatmap of {@code values} [H][W] (copied as floats). */
+    public static Heatmap of(double[][] values) {
+        return of(Tensors.image(values, "heatmap values"));
     }
 
     /** A heatmap of an INDArray [H, W] (or [1, H, W], [1, 1, H, W]). */
@@ -75,7 +88,8 @@ public final class Heatmap {
     }
 
     public Heatmap colorMap(ColorMap newMap) {
-        return new Heatmap(values, Objects.requireNonNull(newMap, "colour map"), range, scale, title, xLabel, yLabel, axes, colorBar, numberFormat);
+        return new Heatmap(values, Objects.requireNonNull(newMap, "colour map"), range, scale, title, xLabel,
+                yLabel, axes, colorBar, numberFormat, cellText);
     }
 
     /** Blue (negative), white (zero), red (positive): for kernels, weights and gradients. */
@@ -90,32 +104,35 @@ public final class Heatmap {
 
     /** The values at the map's two ends; without it, the data's own range. */
     public Heatmap range(ValueRange newRange) {
-        return new Heatmap(values, map, Objects.requireNonNull(newRange, "range"), scale, title, xLabel, yLabel, axes, colorBar, numberFormat);
+        return new Heatmap(values, map, Objects.requireNonNull(newRange, "range"), scale, title, xLabel, yLabel,
+                axes, colorBar, numberFormat, cellText);
     }
 
     /** Pixels per value along each side (a whole number, nearest-neighbour upscaling). */
     public Heatmap scale(int newScale) {
-        return new Heatmap(values, map, range, Raster.checkScale(newScale), title, xLabel, yLabel, axes, colorBar, numberFormat);
+        return new Heatmap(values, map, range, Raster.checkScale(newScale), title, xLabel, yLabel, axes, colorBar,
+                numberFormat, cellText);
     }
 
     public Heatmap title(String newTitle) {
-        return new Heatmap(values, map, range, scale, Objects.requireNonNull(newTitle, "title"), xLabel, yLabel, axes, colorBar, numberFormat);
+        return new Heatmap(values, map, range, scale, Objects.requireNonNull(newTitle, "title"), xLabel, yLabel,
+                axes, colorBar, numberFormat, cellText);
     }
 
     /** Names for the horizontal (column) and vertical (row) axes. */
     public Heatmap axisLabels(String x, String y) {
         return new Heatmap(values, map, range, scale, title, Objects.requireNonNull(x, "x label"),
-                Objects.requireNonNull(y, "y label"), axes, colorBar, numberFormat);
+                Objects.requireNonNull(y, "y label"), axes, colorBar, numberFormat, cellText);
     }
 
     /** Whether row and column indices are drawn (on by default). */
     public Heatmap axes(boolean show) {
-        return new Heatmap(values, map, range, scale, title, xLabel, yLabel, show, colorBar, numberFormat);
+        return new Heatmap(values, map, range, scale, title, xLabel, yLabel, show, colorBar, numberFormat, cellText);
     }
 
     /** Whether the colour bar is drawn (on by default). */
     public Heatmap colorBar(boolean show) {
-        return new Heatmap(values, map, range, scale, title, xLabel, yLabel, axes, show, numberFormat);
+        return new Heatmap(values, map, range, scale, title, xLabel, yLabel, axes, show, numberFormat, cellText);
     }
 
     /**
@@ -131,7 +148,35 @@ public final class Heatmap {
         } catch (IllegalFormatException e) {
             throw new IllegalArgumentException("'" + f + "' is not a format for one number, such as \"%.2f\": " + e.getMessage(), e);
         }
-        return new Heatmap(values, map, range, scale, title, xLabel, yLabel, axes, colorBar, f);
+        return new Heatmap(values, map, range, scale, title, xLabel, yLabel, axes, colorBar, f, null);
+    }
+
+    /**
+     * Writes {@code text[row][col]} in each cell instead of its value, e.g. counts in a confusion
+     * matrix whose colours show shares; an empty string leaves a cell blank. Same ink and fitting
+     * rules as {@link #numbers(String)}.
+     *
+     * @throws IllegalArgumentException when {@code text} is not the heatmap's shape
+     */
+    public Heatmap cellText(String[][] text) {
+        Objects.requireNonNull(text, "cell text");
+        if (text.length != values.length) {
+            throw new IllegalArgumentException("cell text has " + text.length + " rows; the heatmap has "
+                    + values.length);
+        }
+        String[][] copy = new String[text.length][];
+        for (int r = 0; r < text.length; r++) {
+            if (text[r] == null || text[r].length != values[0].length) {
+                throw new IllegalArgumentException("cell text row " + r + " has "
+                        + (text[r] == null ? "none (null)" : text[r].length)
+                        + " entries; the heatmap has " + values[0].length + " columns");
+            }
+            copy[r] = text[r].clone();
+            for (int c = 0; c < copy[r].length; c++) {
+                copy[r][c] = Objects.requireNonNullElse(copy[r][c], "");
+            }
+        }
+        return new Heatmap(values, map, range, scale, title, xLabel, yLabel, axes, colorBar, null, copy);
     }
 
     /** The range the colours span: the one given, else fitted to the data. */
@@ -175,7 +220,7 @@ public final class Heatmap {
                 c.centred(geo.title, TITLE_FONT, Canvas.INK, geo.width / 2, MARGIN);
             }
             c.g.drawImage(Raster.draw(values, map, r, s), geo.imageX, geo.imageY, null);
-            if (numberFormat != null) {
+            if (numberFormat != null || cellText != null) {
                 drawNumbers(c, r, s, geo.imageX, geo.imageY);
             }
             if (axes) {
@@ -214,7 +259,8 @@ public final class Heatmap {
         String widest = "";
         for (int row = 0; row < h; row++) {
             for (int col = 0; col < w; col++) {
-                text[row][col] = withoutNegativeZero(String.format(Locale.ROOT, numberFormat, values[row][col]));
+                text[row][col] = cellText != null ? cellText[row][col]
+                        : withoutNegativeZero(String.format(Locale.ROOT, numberFormat, values[row][col]));
                 if (text[row][col].length() > widest.length()) {
                     widest = text[row][col];
                 }

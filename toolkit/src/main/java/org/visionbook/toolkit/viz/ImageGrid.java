@@ -83,6 +83,11 @@ public final class ImageGrid {
         return create(Tensors.images(rows, height, width, "images"));
     }
 
+    /** Images from rows of {@code height * width} doubles each (copied as floats). */
+    public static ImageGrid of(double[][] rows, int height, int width) {
+        return of(Tensors.floats(rows, "images"), height, width);
+    }
+
     /** Images given one by one, each [H][W]; all must have the same size. */
     public static ImageGrid of(List<float[][]> images) {
         if (images == null || images.isEmpty()) {

@@ -12,6 +12,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import java.awt.BasicStroke;
 
 /**
  * Line charts through XChart: loss curves, accuracy per epoch, activation functions.
@@ -66,14 +67,16 @@ public final class LineChart {
     private final boolean logX;
     private final boolean markers;
     private final Set<String> pointsOnly; // series drawn as dots without a line
+    private final boolean dashed; // series after the first in dash patterns
 
     private LineChart(String title, String xLabel, String yLabel, List<Series> series, int width, int height, boolean logY,
                       boolean markers, Set<String> pointsOnly) {
-        this(title, xLabel, yLabel, series, width, height, logY, false, markers, pointsOnly);
+        this(title, xLabel, yLabel, series, width, height, logY, false, markers, pointsOnly, false);
     }
 
     private LineChart(String title, String xLabel, String yLabel, List<Series> series, int width, int height, boolean logY,
-                      boolean logX, boolean markers, Set<String> pointsOnly) {
+                      boolean logX, boolean markers, Set<String> pointsOnly, boolean dashed) {
+        this.dashed = dashed;
         this.logX = logX;
         this.title = title;
         this.xLabel = xLabel;
@@ -92,7 +95,9 @@ public final class LineChart {
     }
 
     public LineChart axes(String newXLabel, String newYLabel) {
-        return new LineChart(title, Objects.requireNonNull(newXLabel, "x label"), Objects.requireNonNull(newYLabel, "y label"), series, width, height, logY, logX, markers, pointsOnly);
+        return new LineChart(title, Objects.requireNonNull(newXLabel, "x label"),
+                Objects.requireNonNull(newYLabel, "y label"), series, width, height, logY, logX, markers, pointsOnly,
+                dashed);
     }
 
     /** A line through (x[i], y[i]). */
@@ -103,7 +108,8 @@ public final class LineChart {
         }
         List<Series> more = new ArrayList<>(series);
         more.add(s);
-        return new LineChart(title, xLabel, yLabel, List.copyOf(more), width, height, logY, logX, markers, pointsOnly);
+        return new LineChart(title, xLabel, yLabel, List.copyOf(more), width, height, logY, logX, markers,
+                pointsOnly, dashed);
     }
 
     /** A line through y[0], y[1], ... at x = 0, 1, ... (e.g. a loss per iteration). */
@@ -135,7 +141,8 @@ public final class LineChart {
         LineChart withSeries = series(name, x, y);
         Set<String> dots = new HashSet<>(pointsOnly);
         dots.add(name);
-        return new LineChart(title, xLabel, yLabel, withSeries.series, width, height, logY, logX, markers, Set.copyOf(dots));
+        return new LineChart(title, xLabel, yLabel, withSeries.series, width, height, logY, logX, markers,
+                Set.copyOf(dots), dashed);
     }
 
     /** {@code f} sampled at {@value #DEFAULT_POINTS} evenly spaced points from {@code from} to {@code to}. */
@@ -162,22 +169,32 @@ public final class LineChart {
         if (newWidth < 100 || newHeight < 100) {
             throw new IllegalArgumentException("a chart needs at least 100 x 100 pixels; got " + newWidth + " x " + newHeight);
         }
-        return new LineChart(title, xLabel, yLabel, series, newWidth, newHeight, logY, logX, markers, pointsOnly);
+        return new LineChart(title, xLabel, yLabel, series, newWidth, newHeight, logY, logX, markers, pointsOnly,
+                dashed);
     }
 
     /** A logarithmic y axis (every y must then be positive), good for losses falling over decades. */
     public LineChart logY(boolean on) {
-        return new LineChart(title, xLabel, yLabel, series, width, height, on, logX, markers, pointsOnly);
+        return new LineChart(title, xLabel, yLabel, series, width, height, on, logX, markers, pointsOnly, dashed);
     }
 
     /** A logarithmic x axis (every x must then be positive), e.g. for parameter counts spanning decades. */
     public LineChart logX(boolean on) {
-        return new LineChart(title, xLabel, yLabel, series, width, height, logY, on, markers, pointsOnly);
+        return new LineChart(title, xLabel, yLabel, series, width, height, logY, on, markers, pointsOnly, dashed);
+    }
+
+    /**
+     * Each series after the first drawn with its own dash pattern (dashes, dots, dash-dot, long
+     * dashes), so that lines lying on top of each other stay visible: the upper one lets the lower
+     * one show through its gaps.
+     */
+    public LineChart dashed(boolean on) {
+        return new LineChart(title, xLabel, yLabel, series, width, height, logY, logX, markers, pointsOnly, on);
     }
 
     /** Dots on each point as well as lines (useful for few points, e.g. one per epoch). */
     public LineChart markers(boolean on) {
-        return new LineChart(title, xLabel, yLabel, series, width, height, logY, logX, on, pointsOnly);
+        return new LineChart(title, xLabel, yLabel, series, width, height, logY, logX, on, pointsOnly, dashed);
     }
 
     public List<Series> seriesList() {
@@ -233,11 +250,51 @@ public final class LineChart {
             xy.setMarker(markers || dots ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             if (dots) {
                 xy.setLineStyle(SeriesLines.NONE);
+            } else if (dashed) {
+                xy.setLineStyle(DASHES[(chart.getSeriesMap().size() - 1) % DASHES.length]);
             } else {
                 xy.setLineWidth(2f);
             }
         }
+        if (!logY) {
+            yPatternFor(series).ifPresent(chart.getStyler()::setYAxisDecimalPattern);
+        }
         return chart;
+    }
+
+    /** Solid, then dashes, dots, dash-dot and long dashes, all 2 px wide. */
+    private static final BasicStroke[] DASHES = {
+        new BasicStroke(2f),
+        new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 5f}, 0f),
+        new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 5f}, 0f),
+        new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {10f, 4f, 2f, 4f}, 0f),
+        new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {16f, 8f}, 0f),
+    };
+
+    /**
+     * A y-axis number pattern with a leading zero ("0.08", never XChart's ".08") and as many
+     * decimals as ticks about a fifth of the data's span apart need. Empty when the data have no
+     * span or need more than 6 decimals (XChart then picks its own).
+     */
+    static java.util.Optional<String> yPatternFor(List<Series> series) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (double y : s.y) {
+                if (Double.isFinite(y)) {
+                    min = Math.min(min, y);
+                    max = Math.max(max, y);
+                }
+            }
+        }
+        if (!(max > min)) {
+            return java.util.Optional.empty();
+        }
+        int decimals = (int) Math.max(0, -Math.floor(Math.log10((max - min) / 5)));
+        if (decimals > 6) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("#,##0" + (decimals > 0 ? "." + "#".repeat(decimals) : ""));
     }
 
     private static double[] toDouble(float[] v) {

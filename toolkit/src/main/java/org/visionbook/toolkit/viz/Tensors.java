@@ -65,6 +65,43 @@ final class Tensors {
         return m;
     }
 
+    /** A checked float copy of a rectangular, non-empty matrix of doubles. */
+    static float[][] image(double[][] m, String what) {
+        if (m == null || m.length == 0 || m[0] == null || m[0].length == 0) {
+            throw new IllegalArgumentException(what + ": expected a non-empty [H, W] array");
+        }
+        float[][] copy = new float[m.length][];
+        for (int r = 0; r < m.length; r++) {
+            if (m[r] == null || m[r].length != m[0].length) {
+                throw new IllegalArgumentException(what + ": rows must all have " + m[0].length + " values; row " + r
+                        + " has " + (m[r] == null ? "none (null)" : m[r].length));
+            }
+            copy[r] = new float[m[r].length];
+            for (int c = 0; c < m[r].length; c++) {
+                copy[r][c] = (float) m[r][c];
+            }
+        }
+        return copy;
+    }
+
+    /** Rows of doubles as floats (shapes are checked by the caller). */
+    static float[][] floats(double[][] rows, String what) {
+        if (rows == null) {
+            throw new IllegalArgumentException(what + ": expected rows of values, got null");
+        }
+        float[][] out = new float[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r] == null) {
+                throw new IllegalArgumentException(what + ": row " + r + " is null");
+            }
+            out[r] = new float[rows[r].length];
+            for (int c = 0; c < rows[r].length; c++) {
+                out[r][c] = (float) rows[r][c];
+            }
+        }
+        return out;
+    }
+
     /** A checked copy of a rectangular, non-empty matrix. */
     static float[][] image(float[][] m, String what) {
         if (m == null || m.length == 0 || m[0] == null || m[0].length == 0) {

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.visionbook.toolkit.viz.Heatmap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -101,5 +103,30 @@ class EvaluatorTest {
         assertTrue(heatmap.width() > 50 && heatmap.height() > 50);
         Picture grid = report.mistakesGrid(6);
         assertTrue(grid.width() > 50 && grid.pngBytes().length > 100);
+    }
+
+    @Test
+    void theConfusionPictureWritesCountsAndColoursEachRowByItsShares() {
+        // class 0: 180 right, 20 called 1; class 1: 9 right, 1 called 0; the same shares, 20x fewer examples
+        int[][] pairs = {{0, 0, 180}, {0, 1, 20}, {1, 1, 9}, {1, 0, 1}};
+        Evaluation evaluation = new Evaluation(2);
+        for (int[] pair : pairs) {
+            INDArray truth = Nd4j.zeros(pair[2], 2);
+            truth.getColumn(pair[0]).assign(1);
+            INDArray guess = Nd4j.zeros(pair[2], 2);
+            guess.getColumn(pair[1]).assign(1);
+            evaluation.eval(truth, guess);
+        }
+        EvaluationReport report = new EvaluationReport(evaluation, List.of("a", "b"), List.of(), 210);
+        Heatmap map = report.confusionMap();
+        java.awt.image.BufferedImage image = map.render().image();
+        org.visionbook.toolkit.viz.PictureLayout.Box box = map.layout().cell(0);
+        int cell = box.width() / 2;
+        java.util.function.BiFunction<Integer, Integer, Integer> corner =
+                (row, col) -> image.getRGB(box.x() + col * cell + 2, box.y() + row * cell + 2) & 0xFFFFFF;
+        assertEquals(corner.apply(0, 0), corner.apply(1, 1), "90% of either class: the same colour");
+        assertEquals(corner.apply(0, 1), corner.apply(1, 0), "10% of either class: the same colour");
+        assertNotEquals(corner.apply(0, 0), corner.apply(0, 1));
+        assertTrue(map.layout().cell(0).width() >= 2 * 30, "cells large enough for the counts");
     }
 }

@@ -281,6 +281,9 @@ class TrainerTest {
         System.setProperty(Knobs.EPOCHS_PROPERTY, "9");
         TrainingResult r2 = quiet(Tiny.cnn(1, new Adam(1e-2))).epochs(3).build().fit(Tiny.inOrder(train, 64));
         assertEquals(3, r2.epochsRun(), "a cap above the request changes nothing");
+        assertEquals(Knobs.epochs(3), r2.epochsRun(), "Knobs.epochs(n) and fit follow one rule");
+        System.setProperty(Knobs.EPOCHS_PROPERTY, "2");
+        assertEquals(Knobs.epochs(5), r.epochsRun(), "Knobs.epochs(n) and fit follow one rule");
     }
 
     @Test

@@ -96,4 +96,37 @@ class ChartsTest {
         assertTrue(e.getMessage().contains("no finite values"), e.getMessage());
         assertTrue(e.getMessage().contains("dead"), e.getMessage());
     }
+
+    @Test
+    void dashedSeriesGetDistinctStrokesSoOverlappingLinesStayVisible() {
+        double[] y = {0.1, 0.08, 0.05, 0.02, 0.0};
+        XYChart chart = LineChart.titled("rates").series("a", y).series("b", y).series("c", y).dashed(true).build();
+        List<java.awt.BasicStroke> strokes = chart.getSeriesMap().values().stream().map(XYSeries::getLineStyle)
+                .toList();
+        assertEquals(3, strokes.stream().map(st -> java.util.Arrays.toString(st.getDashArray())).distinct().count(),
+                "three series, three dash patterns: " + strokes);
+    }
+
+    @Test
+    void yTickLabelsHaveALeadingZeroAndEnoughDecimals() {
+        assertEquals("#,##0.##", LineChart.yPatternFor(List.of(new LineChart.Series("lr", new double[] {0, 1, 2, 3, 4},
+                new double[] {0, 0.025, 0.05, 0.075, 0.1}))).orElseThrow());
+        assertEquals("#,##0", LineChart.yPatternFor(List.of(new LineChart.Series("n", new double[] {0, 1},
+                new double[] {0, 500}))).orElseThrow());
+        XYChart chart = LineChart.titled("rates").series("lr", new double[] {0.1, 0.05, 0.0}).build();
+        assertEquals("0.08", new java.text.DecimalFormat(chart.getStyler().getYAxisDecimalPattern(),
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(0.08));
+    }
+
+    @Test
+    void longCategoryNamesAreTurnedSoTheyDoNotCollide() {
+        List<String> clothes = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+                "Sneaker",
+                "Bag", "Ankle boot");
+        assertEquals(45, BarChart.labelRotation(clothes, 640));
+        assertEquals(0, BarChart.labelRotation(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), 520));
+        org.knowm.xchart.CategoryChart bars = BarChart.titled("t").categories(clothes).series("p",
+                new double[10]).build();
+        assertEquals(45, bars.getStyler().getXAxisLabelRotation());
+    }
 }

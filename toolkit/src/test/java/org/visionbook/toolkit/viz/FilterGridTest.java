@@ -37,7 +37,7 @@ class FilterGridTest {
         assertEquals(FilterGrid.Arrangement.TILED, grid.effectiveArrangement());
         PictureLayout layout = grid.layout();
         assertEquals(6, layout.cells().size());
-        assertEquals(65, layout.cell(0).width(), "5 x 5 at the default 13 px per weight");
+        assertEquals(120, layout.cell(0).width(), "5 x 5 at the default 24 px per weight");
         assertEquals(layout.cell(0).y(), layout.cell(2).y(), "three columns");
         assertEquals(layout.cell(0).x(), layout.cell(3).x());
         Picture p = grid.render();

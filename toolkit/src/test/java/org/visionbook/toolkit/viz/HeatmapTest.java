@@ -128,4 +128,38 @@ class HeatmapTest {
         }
         return n;
     }
+
+    @Test
+    void doublesDrawLikeFloatsAndCellTextReplacesTheNumbers() {
+        Heatmap fromDoubles = Heatmap.of(new double[][] {{0, 3}, {6, 1.5}}).scale(30);
+        Heatmap fromFloats = Heatmap.of(new float[][] {{0f, 3f}, {6f, 1.5f}}).scale(30);
+        assertEquals(fromFloats.effectiveRange(), fromDoubles.effectiveRange());
+        BufferedImage a = fromDoubles.render().image();
+        BufferedImage b = fromFloats.render().image();
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                assertEquals(b.getRGB(x, y), a.getRGB(x, y), "pixel " + x + ", " + y);
+            }
+        }
+        Heatmap labelled = Heatmap.of(new double[][] {{0,
+                0}}).colorMap(ColorMap.GREYS.reversed()).range(ValueRange.unit())
+                .scale(40).cellText(new String[][] {{"27", ""}});
+        Picture p = labelled.render();
+        PictureLayout.Box box = labelled.layout().cell(0);
+        assertTrue(inkIn(p.image(), box.x(), box.y(), 40), "the text of cell 0 is drawn");
+        assertTrue(!inkIn(p.image(), box.x() + 40, box.y(), 40), "an empty text leaves its cell blank");
+        assertThrows(IllegalArgumentException.class, () -> labelled.cellText(new String[][] {{"1"}}));
+    }
+
+    /** Whether a cell of white background holds any darker pixel. */
+    private static boolean inkIn(BufferedImage image, int x0, int y0, int size) {
+        for (int y = y0; y < y0 + size; y++) {
+            for (int x = x0; x < x0 + size; x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }
