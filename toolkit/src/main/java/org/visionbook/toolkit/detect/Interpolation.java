@@ -16,25 +16,13 @@ public enum Interpolation {
 
     ALL_POINTS {
         @Override
-        double averagePrecision(PrecisionRecall pr) {
-            if (pr.objects() == 0) {
-                return Double.NaN;
-            }
-            int n = pr.detections();
-            double[] p = pr.precision();
-            double[] r = pr.recall();
-            double[] envelope = new double[n];
-            double best = 0;
-            for (int i = n - 1; i >= 0; i--) {
-                best = Math.max(best, p[i]);
-                envelope[i] = best;
-            }
+        double areaUnder(double[] envelope, double[] recall) {
             double ap = 0;
             double previousRecall = 0;
-            for (int i = 0; i < n; i++) {
-                if (r[i] > previousRecall) {
-                    ap += (r[i] - previousRecall) * envelope[i];
-                    previousRecall = r[i];
+            for (int i = 0; i < envelope.length; i++) {
+                if (recall[i] > previousRecall) {
+                    ap += (recall[i] - previousRecall) * envelope[i];
+                    previousRecall = recall[i];
                 }
             }
             return ap;
@@ -43,27 +31,15 @@ public enum Interpolation {
 
     COCO_101 {
         @Override
-        double averagePrecision(PrecisionRecall pr) {
-            if (pr.objects() == 0) {
-                return Double.NaN;
-            }
-            int n = pr.detections();
-            double[] p = pr.precision();
-            double[] r = pr.recall();
-            double[] envelope = new double[n];
-            double best = 0;
-            for (int i = n - 1; i >= 0; i--) {
-                best = Math.max(best, p[i]);
-                envelope[i] = best;
-            }
+        double areaUnder(double[] envelope, double[] recall) {
             double sum = 0;
             int i = 0;
             for (int step = 0; step <= 100; step++) {
                 double wanted = step / 100.0;
-                while (i < n && r[i] < wanted) {
+                while (i < envelope.length && recall[i] < wanted) {
                     i++;
                 }
-                if (i < n) {
+                if (i < envelope.length) {
                     sum += envelope[i];
                 }
             }
@@ -71,5 +47,24 @@ public enum Interpolation {
         }
     };
 
-    abstract double averagePrecision(PrecisionRecall pr);
+    double averagePrecision(PrecisionRecall pr) {
+        if (pr.objects() == 0) {
+            return Double.NaN;
+        }
+        return areaUnder(envelope(pr.precision(), pr.detections()), pr.recall());
+    }
+
+    /** The average of the envelope over recall, by this rule. */
+    abstract double areaUnder(double[] envelope, double[] recall);
+
+    /** Each precision replaced by the best precision at its recall or any higher one. */
+    private static double[] envelope(double[] precision, int n) {
+        double[] envelope = new double[n];
+        double best = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            best = Math.max(best, precision[i]);
+            envelope[i] = best;
+        }
+        return envelope;
+    }
 }
