@@ -67,21 +67,8 @@ final class Tensors {
 
     /** A checked float copy of a rectangular, non-empty matrix of doubles. */
     static float[][] image(double[][] m, String what) {
-        if (m == null || m.length == 0 || m[0] == null || m[0].length == 0) {
-            throw new IllegalArgumentException(what + ": expected a non-empty [H, W] array");
-        }
-        float[][] copy = new float[m.length][];
-        for (int r = 0; r < m.length; r++) {
-            if (m[r] == null || m[r].length != m[0].length) {
-                throw new IllegalArgumentException(what + ": rows must all have " + m[0].length + " values; row " + r
-                        + " has " + (m[r] == null ? "none (null)" : m[r].length));
-            }
-            copy[r] = new float[m[r].length];
-            for (int c = 0; c < m[r].length; c++) {
-                copy[r][c] = (float) m[r][c];
-            }
-        }
-        return copy;
+        requireMatrix(m, what);
+        return floats(m, what);
     }
 
     /** Rows of doubles as floats (shapes are checked by the caller). */
@@ -104,18 +91,26 @@ final class Tensors {
 
     /** A checked copy of a rectangular, non-empty matrix. */
     static float[][] image(float[][] m, String what) {
-        if (m == null || m.length == 0 || m[0] == null || m[0].length == 0) {
-            throw new IllegalArgumentException(what + ": expected a non-empty [H, W] array");
-        }
+        requireMatrix(m, what);
         float[][] copy = new float[m.length][];
         for (int r = 0; r < m.length; r++) {
-            if (m[r] == null || m[r].length != m[0].length) {
-                throw new IllegalArgumentException(what + ": rows must all have " + m[0].length + " values; row " + r
-                        + " has " + (m[r] == null ? "none (null)" : m[r].length));
-            }
             copy[r] = m[r].clone();
         }
         return copy;
+    }
+
+    /** Rows (arrays of any primitive type) that are non-empty and all of one length. */
+    private static void requireMatrix(Object[] m, String what) {
+        if (m == null || m.length == 0 || m[0] == null || java.lang.reflect.Array.getLength(m[0]) == 0) {
+            throw new IllegalArgumentException(what + ": expected a non-empty [H, W] array");
+        }
+        int width = java.lang.reflect.Array.getLength(m[0]);
+        for (int r = 0; r < m.length; r++) {
+            if (m[r] == null || java.lang.reflect.Array.getLength(m[r]) != width) {
+                throw new IllegalArgumentException(what + ": rows must all have " + width + " values; row " + r
+                        + " has " + (m[r] == null ? "none (null)" : java.lang.reflect.Array.getLength(m[r])));
+            }
+        }
     }
 
     /**
