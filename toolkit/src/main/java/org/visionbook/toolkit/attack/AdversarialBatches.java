@@ -1,12 +1,11 @@
 package org.visionbook.toolkit.attack;
 
-import java.util.List;
 import java.util.Objects;
 
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.visionbook.toolkit.data.MappedBatches;
 
 /**
  * Adversarial training as an iterator stage: every batch of the base iterator is replaced by its
@@ -23,16 +22,15 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * so about twice a normal epoch). Batch {@code b} (counted across epochs) uses
  * {@code attack.forBatch(b)}, so random starts differ from batch to batch yet repeat from run to run.
  */
-public final class AdversarialBatches implements DataSetIterator {
+public final class AdversarialBatches extends MappedBatches {
     private static final long serialVersionUID = 1L;
 
-    private final DataSetIterator base;
     private final transient Model model;
     private final transient Attack attack;
     private long batch;
 
     private AdversarialBatches(DataSetIterator base, Model model, Attack attack) {
-        this.base = base;
+        super(base);
         this.model = model;
         this.attack = attack;
     }
@@ -42,7 +40,9 @@ public final class AdversarialBatches implements DataSetIterator {
                 Objects.requireNonNull(attack, "attack"));
     }
 
-    private DataSet attacked(DataSet clean) {
+    /** Never asynchronous (see {@link MappedBatches}): the attack must see the weights of the latest update. */
+    @Override
+    protected DataSet map(DataSet clean) {
         DataSet out = new DataSet(attack.forBatch(batch++).apply(model, clean.getFeatures(), clean.getLabels()),
                 clean.getLabels());
         out.setLabelNames(clean.getLabelNamesList());
@@ -50,68 +50,7 @@ public final class AdversarialBatches implements DataSetIterator {
     }
 
     @Override
-    public DataSet next(int num) {
-        return attacked(base.next(num));
-    }
-
-    @Override
-    public DataSet next() {
-        return attacked(base.next());
-    }
-
-    @Override
-    public boolean hasNext() {
-        return base.hasNext();
-    }
-
-    @Override
-    public int inputColumns() {
-        return base.inputColumns();
-    }
-
-    @Override
-    public int totalOutcomes() {
-        return base.totalOutcomes();
-    }
-
-    @Override
-    public boolean resetSupported() {
-        return base.resetSupported();
-    }
-
-    /** Never asynchronous: the attack must see the weights of the latest update. */
-    @Override
-    public boolean asyncSupported() {
-        return false;
-    }
-
-    @Override
-    public void reset() {
-        base.reset();
-    }
-
-    @Override
-    public int batch() {
-        return base.batch();
-    }
-
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        base.setPreProcessor(preProcessor);
-    }
-
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return base.getPreProcessor();
-    }
-
-    @Override
-    public List<String> getLabels() {
-        return base.getLabels();
-    }
-
-    @Override
     public String toString() {
-        return attack.name() + " on " + base;
+        return attack.name() + " on " + base();
     }
 }

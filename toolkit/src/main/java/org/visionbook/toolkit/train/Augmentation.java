@@ -13,6 +13,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.visionbook.toolkit.data.MappedBatches;
 
 /**
  * Random changes to training images that keep their class: horizontal flips, shifts, zooming
@@ -289,87 +290,28 @@ public record Augmentation(long seed, double flipProbability, int maxShift, doub
         }
     }
 
-    /** The batches of another iterator, augmented on the way out. */
-    public static final class AugmentedIterator implements DataSetIterator {
+    /**
+     * The batches of another iterator, augmented on the way out. Resetting resets the base
+     * iterator; the random stream runs on, so the next epoch sees new variants.
+     */
+    public static final class AugmentedIterator extends MappedBatches {
         private static final long serialVersionUID = 1L;
 
-        private final DataSetIterator base;
         private final transient Engine engine;
 
         AugmentedIterator(DataSetIterator base, Engine engine) {
-            this.base = base;
+            super(base);
             this.engine = engine;
         }
 
-        /** The iterator whose batches are augmented. */
-        public DataSetIterator base() {
-            return base;
-        }
-
         @Override
-        public DataSet next(int num) {
-            return engine.augment(base.next(num));
-        }
-
-        @Override
-        public DataSet next() {
-            return engine.augment(base.next());
-        }
-
-        @Override
-        public boolean hasNext() {
-            return base.hasNext();
-        }
-
-        @Override
-        public int inputColumns() {
-            return base.inputColumns();
-        }
-
-        @Override
-        public int totalOutcomes() {
-            return base.totalOutcomes();
-        }
-
-        @Override
-        public boolean resetSupported() {
-            return base.resetSupported();
-        }
-
-        @Override
-        public boolean asyncSupported() {
-            return false;
-        }
-
-        /** Resets the base iterator; the random stream runs on, so the next epoch sees new variants. */
-        @Override
-        public void reset() {
-            base.reset();
-        }
-
-        @Override
-        public int batch() {
-            return base.batch();
-        }
-
-        @Override
-        public void setPreProcessor(DataSetPreProcessor preProcessor) {
-            base.setPreProcessor(preProcessor);
-        }
-
-        @Override
-        public DataSetPreProcessor getPreProcessor() {
-            return base.getPreProcessor();
-        }
-
-        @Override
-        public List<String> getLabels() {
-            return base.getLabels();
+        protected DataSet map(DataSet batch) {
+            return engine.augment(batch);
         }
 
         @Override
         public String toString() {
-            return "augmented " + base;
+            return "augmented " + base();
         }
     }
 }
