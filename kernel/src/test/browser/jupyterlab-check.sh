@@ -16,14 +16,7 @@ notebooks=("$@")
 venv="${VISIONBOOK_VENV:-$root/.venv}"
 lab="$venv/bin/jupyter-lab"
 [ -x "$lab" ] || { echo "JupyterLab is not installed in $venv: ./visionbook test installs it (or ./visionbook lab)" >&2; exit 1; }
-chromium="${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
-[ -n "$chromium" ] && [ -x "$chromium" ] || { echo "chromium not found: apt-get install -y chromium (or set CHROMIUM)" >&2; exit 1; }
-command -v node >/dev/null || { echo "node not found: apt-get install -y nodejs npm" >&2; exit 1; }
-tools="${VISIONBOOK_BROWSER_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/visionbook/browser-check}"
-if [ ! -d "$tools/node_modules/playwright-core" ]; then
-  mkdir -p "$tools"
-  npm install --silent --prefix "$tools" playwright-core@1.65.1 >&2
-fi
+. "$root/toolkit/src/test/browser/browser-tools.sh"
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/visionbook-lab-check.XXXXXX")"
 server=""

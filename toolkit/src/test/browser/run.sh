@@ -7,16 +7,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../../.." && pwd)"
 out="$(mkdir -p "${1:-$root/toolkit/target/browser}" && cd "${1:-$root/toolkit/target/browser}" && pwd)"
-chromium="${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
-[ -n "$chromium" ] && [ -x "$chromium" ] || { echo "chromium not found: apt-get install -y chromium (or set CHROMIUM)" >&2; exit 1; }
-command -v node >/dev/null || { echo "node not found: apt-get install -y nodejs npm" >&2; exit 1; }
-
-# playwright-core lives outside the repository, in the user's cache.
-tools="${VISIONBOOK_BROWSER_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/visionbook/browser-check}"
-if [ ! -d "$tools/node_modules/playwright-core" ]; then
-  mkdir -p "$tools"
-  npm install --silent --prefix "$tools" playwright-core@1.65.1 >&2
-fi
+. "$here/browser-tools.sh"
 
 cd "$root"
 mvn -B -q -Dstyle.color=never -pl toolkit test-compile
